@@ -1,0 +1,13 @@
+package se.stegvis.casefile;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CaseFileRepository extends JpaRepository<CaseFile, Long> {
+
+  Optional<CaseFile> findByCaseNumber(String caseNumber);
+
+  List<CaseFile> findByParticipantIdAndProjectId(Long participantId, Long projectId);
+}

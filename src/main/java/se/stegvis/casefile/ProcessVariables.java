@@ -1,0 +1,33 @@
+package se.stegvis.casefile;
+
+import java.util.Set;
+
+/**
+ * The only variables the case process keeps: ids, dates and flags. Everything else a form
+ * submits is case data; it is moved into the application's tables and removed from the engine
+ * in the same transaction, and never written to engine history.
+ */
+public final class ProcessVariables {
+
+  public static final String PROCESS_KEY = "participant-case";
+
+  public static final String CASE_ID = "caseId";
+  public static final String REFERRAL_DATE = "referralDate";
+  public static final String DECISION = "decision";
+  public static final String COACH = "coach";
+  public static final String COACH_OPTIONS = "coachOptions";
+  public static final String PARTICIPATION_STARTED = "participationStarted";
+  public static final String START_DATE = "startDate";
+  public static final String EXIT_DATE = "exitDate";
+  public static final String MEETING_NUMBER = "meetingNumber";
+
+  public static final Set<String> ALLOWED = Set.of(CASE_ID, REFERRAL_DATE, DECISION, COACH, COACH_OPTIONS,
+      PARTICIPATION_STARTED, START_DATE, EXIT_DATE, MEETING_NUMBER);
+
+  private ProcessVariables() {
+  }
+
+  public static boolean isAllowed(String name) {
+    return ALLOWED.contains(name);
+  }
+}

@@ -1,0 +1,107 @@
+package se.stegvis.deadline;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** One deadline of one case: when a step is due and what became of it. Managers query these. */
+@Entity
+public class Deadline {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "case_id")
+  private Long caseId;
+
+  /** INTAKE_DECISION, PLAN, MEETING, PROPOSAL, FOLLOW_UP, or the task's key for a step added in Modeler. */
+  private String kind;
+
+  /** 1 for the first deadline of its kind in the case, 2 for the second meeting, … */
+  private int sequence;
+
+  @Column(name = "task_id")
+  private String taskId;
+
+  @Column(name = "due_at")
+  private Instant dueAt;
+
+  @Enumerated(EnumType.STRING)
+  private DeadlineState state;
+
+  @Column(name = "completed_at")
+  private Instant completedAt;
+
+  @Column(name = "missed_at")
+  private Instant missedAt;
+
+  protected Deadline() {
+  }
+
+  Deadline(Long caseId, String kind, int sequence, String taskId, Instant dueAt) {
+    this.caseId = caseId;
+    this.kind = kind;
+    this.sequence = sequence;
+    this.taskId = taskId;
+    this.dueAt = dueAt;
+    this.state = DeadlineState.OPEN;
+  }
+
+  void complete(Instant at) {
+    completedAt = at;
+    state = at.isAfter(dueAt) ? DeadlineState.MET_LATE : DeadlineState.MET;
+  }
+
+  void miss(Instant at) {
+    missedAt = at;
+    state = DeadlineState.MISSED;
+  }
+
+  void cancel(Instant at) {
+    completedAt = at;
+    state = DeadlineState.CANCELLED;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getCaseId() {
+    return caseId;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public int getSequence() {
+    return sequence;
+  }
+
+  public String getTaskId() {
+    return taskId;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
+  }
+
+  public DeadlineState getState() {
+    return state;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
+  }
+
+  public Instant getMissedAt() {
+    return missedAt;
+  }
+}

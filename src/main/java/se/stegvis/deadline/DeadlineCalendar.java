@@ -1,0 +1,70 @@
+package se.stegvis.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import se.stegvis.StegvisApplication;
+
+/**
+ * The one place where deadlines and "today" are computed. Deadlines are whole calendar days
+ * in Swedish time: a step due "within 14 days" of 31 March may be done all day on 14 April
+ * and is late from midnight. Time comes from the engine clock, so process tests can move it.
+ *
+ * <p>The models call it as {@code ${deadlines.endOfDay(startDate, 'P14D')}}; keeping the period
+ * in the model lets an administrator change a deadline in Modeler.
+ */
+@Component("deadlines")
+public class DeadlineCalendar {
+
+  public static final ZoneId ZONE = ZoneId.of(StegvisApplication.TIME_ZONE);
+  private static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+
+  /** The last second of the day {@code anchor + period}. */
+  public Date endOfDay(Date anchor, String period) {
+    return endOfDay(anchor, period, 1);
+  }
+
+  /** The last second of the day {@code anchor + times × period} (the n-th in a series). */
+  public Date endOfDay(Date anchor, String period, int times) {
+    LocalDate day = dayAfter(anchor, period, times);
+    return Date.from(day.atTime(LAST_SECOND).atZone(ZONE).toInstant());
+  }
+
+  /** Midnight at the start of the day {@code anchor + period}. */
+  public Date startOfDay(Date anchor, String period) {
+    return Date.from(dayAfter(anchor, period, 1).atStartOfDay(ZONE).toInstant());
+  }
+
+  public LocalDate dayAfter(Date anchor, String period, int times) {
+    if (anchor == null) {
+      throw new IllegalArgumentException("A deadline needs the date it counts from");
+    }
+    Period step = Period.parse(period);
+    // Multiplying the period (not adding it repeatedly) keeps month ends stable: 31 Jan + 2×2M = 31 May.
+    return toDay(anchor).plus(step.multipliedBy(times));
+  }
+
+  public Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(now(), ZONE);
+  }
+
+  public static LocalDate toDay(Date date) {
+    return LocalDate.ofInstant(date.toInstant(), ZONE);
+  }
+
+  /** A calendar day as the engine stores dates: midnight in Swedish time. */
+  public static Date toDate(LocalDate day) {
+    return Date.from(day.atStartOfDay(ZONE).toInstant());
+  }
+}

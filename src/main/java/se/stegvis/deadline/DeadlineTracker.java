@@ -1,0 +1,63 @@
+package se.stegvis.deadline;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+import se.stegvis.casefile.ProcessVariables;
+
+/**
+ * Records a deadline for every task the model gives a due date, and what became of it.
+ * The kind comes from the task's {@code deadlineKind} property in the model.
+ */
+@Component("deadlineTracker")
+class DeadlineTracker implements TaskListener {
+
+  static final String KIND_PROPERTY = "deadlineKind";
+
+  private final DeadlineRepository deadlines;
+  private final DeadlineCalendar calendar;
+
+  DeadlineTracker(DeadlineRepository deadlines, DeadlineCalendar calendar) {
+    this.deadlines = deadlines;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> open(task);
+      case EVENTNAME_COMPLETE -> deadlines.findByTaskId(task.getId()).ifPresent(d -> d.complete(calendar.now()));
+      case EVENTNAME_DELETE -> deadlines.findByTaskId(task.getId())
+          .filter(d -> d.getState() == DeadlineState.OPEN || d.getState() == DeadlineState.MISSED)
+          .ifPresent(d -> d.cancel(calendar.now()));
+      default -> { }
+    }
+  }
+
+  private void open(DelegateTask task) {
+    if (task.getDueDate() == null) {
+      return;
+    }
+    Long caseId = (Long) task.getVariable(ProcessVariables.CASE_ID);
+    String kind = kind(task);
+    int sequence = deadlines.countByCaseIdAndKind(caseId, kind) + 1;
+    deadlines.save(new Deadline(caseId, kind, sequence, task.getId(), task.getDueDate().toInstant()));
+  }
+
+  private static String kind(DelegateTask task) {
+    var extensions = task.getBpmnModelElementInstance().getExtensionElements();
+    if (extensions != null) {
+      for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+        for (CamundaProperty property : properties.getCamundaProperties()) {
+          if (KIND_PROPERTY.equals(property.getCamundaName())) {
+            return property.getCamundaValue();
+          }
+        }
+      }
+    }
+    return task.getTaskDefinitionKey();
+  }
+}

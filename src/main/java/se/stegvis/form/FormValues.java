@@ -1,0 +1,184 @@
+package se.stegvis.form;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.spin.json.SpinJsonNode;
+
+import se.stegvis.codes.CodeSet;
+import se.stegvis.codes.ReferenceCodes;
+import se.stegvis.deadline.DeadlineCalendar;
+
+/**
+ * The values of one submitted form, read with the rules a Camunda Form only checks in the
+ * browser. Every problem is collected in Swedish; {@link #requireValid()} then refuses the
+ * whole submission, so nothing is stored half-done. The same class reads JSON from the API.
+ */
+public final class FormValues {
+
+  private final Map<String, ?> raw;
+  private final ReferenceCodes codes;
+  private final LocalDate today;
+  private final List<String> errors = new ArrayList<>();
+
+  public FormValues(Map<String, ?> raw, ReferenceCodes codes, LocalDate today) {
+    this.raw = raw;
+    this.codes = codes;
+    this.today = today;
+  }
+
+  public LocalDate today() {
+    return today;
+  }
+
+  public String text(String key, String label, boolean required, int maxLength) {
+    Object value = raw.get(key);
+    if (value != null && !(value instanceof String)) {
+      errors.add(label + ": ska vara text.");
+      return null;
+    }
+    String text = value == null ? null : ((String) value).strip();
+    if (text == null || text.isEmpty()) {
+      if (required) {
+        errors.add(label + ": måste fyllas i.");
+      }
+      return null;
+    }
+    if (text.length() > maxLength) {
+      errors.add(label + ": får vara högst " + maxLength + " tecken (nu " + text.length() + ").");
+      return null;
+    }
+    return text;
+  }
+
+  /** A date as the form sends it (YYYY-MM-DD); never in the future. */
+  public LocalDate date(String key, String label, boolean required) {
+    Object value = raw.get(key);
+    LocalDate date = null;
+    if (value instanceof Date d) {
+      date = DeadlineCalendar.toDay(d);
+    } else if (value instanceof String s && !s.isBlank()) {
+      try {
+        date = LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());
+      } catch (DateTimeParseException e) {
+        errors.add(label + ": ange ett datum som ÅÅÅÅ-MM-DD.");
+        return null;
+      }
+    } else if (value != null && !(value instanceof String)) {
+      errors.add(label + ": ange ett datum som ÅÅÅÅ-MM-DD.");
+      return null;
+    }
+    if (date == null) {
+      if (required) {
+        errors.add(label + ": måste fyllas i.");
+      }
+      return null;
+    }
+    if (date.isAfter(today)) {
+      errors.add(label + ": kan inte ligga i framtiden (" + date + ").");
+      return null;
+    }
+    return date;
+  }
+
+  public String code(String key, String label, CodeSet set, boolean required) {
+    String code = text(key, label, required, 40);
+    if (code != null && codes.find(set, code).isEmpty()) {
+      errors.add(label + ": \"" + code + "\" är inte ett giltigt värde för " + set.description() + ".");
+      return null;
+    }
+    return code;
+  }
+
+  public List<String> codes(String key, String label, CodeSet set) {
+    Object value = raw.get(key);
+    Collection<?> items;
+    if (value == null) {
+      return List.of();
+    } else if (value instanceof SpinJsonNode node && node.isArray()) {
+      items = node.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+    } else if (value instanceof Collection<?> c) {
+      items = c;
+    } else if (value instanceof String s && s.startsWith("[")) {
+      items = org.camunda.spin.Spin.JSON(s).elements().stream()
+          .map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+    } else {
+      errors.add(label + ": ska vara en lista.");
+      return List.of();
+    }
+    var result = new LinkedHashSet<String>();
+    for (Object item : items) {
+      String code = String.valueOf(item);
+      if (codes.find(set, code).isEmpty()) {
+        errors.add(label + ": \"" + code + "\" är inte ett giltigt värde för " + set.description() + ".");
+      } else {
+        result.add(code);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  public boolean flag(String key, String label) {
+    Object value = raw.get(key);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    errors.add(label + ": ska vara ja eller nej.");
+    return false;
+  }
+
+  public Integer number(String key, String label, int min, int max, boolean required) {
+    Object value = raw.get(key);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      if (required) {
+        errors.add(label + ": måste fyllas i.");
+      }
+      return null;
+    }
+    double number;
+    if (value instanceof Number n) {
+      number = n.doubleValue();
+    } else if (value instanceof String s) {
+      try {
+        number = Double.parseDouble(s.strip().replace(',', '.'));
+      } catch (NumberFormatException e) {
+        errors.add(label + ": ska vara ett tal.");
+        return null;
+      }
+    } else {
+      errors.add(label + ": ska vara ett tal.");
+      return null;
+    }
+    if (number != Math.rint(number) || number < min || number > max) {
+      errors.add(label + ": ska vara ett heltal mellan " + min + " och " + max + ".");
+      return null;
+    }
+    return (int) number;
+  }
+
+  /** A rule across fields; the message says what to change. */
+  public void check(boolean holds, String message) {
+    if (!holds) {
+      errors.add(message);
+    }
+  }
+
+  public boolean isValid() {
+    return errors.isEmpty();
+  }
+
+  public void requireValid() {
+    if (!errors.isEmpty()) {
+      throw new FormRejectedException(errors);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package se.stegvis.identity;
+
+public class InvalidIdentityNumberException extends RuntimeException {
+  public InvalidIdentityNumberException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,45 @@
+package se.stegvis.plan;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.form.CaseForm;
+import se.stegvis.form.FormSubmission;
+
+/** "Upprätta handlingsplan". */
+@Component
+class ActionPlanForm implements CaseForm {
+
+  private final CaseFileRepository caseFiles;
+  private final ActionPlanRepository plans;
+  private final DeadlineCalendar calendar;
+
+  ActionPlanForm(CaseFileRepository caseFiles, ActionPlanRepository plans, DeadlineCalendar calendar) {
+    this.caseFiles = caseFiles;
+    this.plans = plans;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public String formId() {
+    return "action-plan";
+  }
+
+  @Override
+  public Map<String, Object> submit(FormSubmission submission) {
+    var v = submission.values();
+    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    String goals = v.text("goals", "Mål", true, 4000);
+    String activities = v.text("activities", "Aktiviteter och ansvar", true, 4000);
+    var madeOn = v.date("madeOn", "Planen upprättad", true);
+    v.check(madeOn == null || !madeOn.isBefore(caseFile.getStartedOn()),
+        "Planen upprättad: kan inte vara före deltagandets start (" + caseFile.getStartedOn() + ").");
+    v.requireValid();
+    plans.save(new ActionPlan(caseFile.getId(), goals, activities, madeOn, submission.userId(), calendar.now()));
+    return Map.of();
+  }
+}

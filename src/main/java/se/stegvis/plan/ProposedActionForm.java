@@ -1,0 +1,55 @@
+package se.stegvis.plan;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.form.CaseForm;
+import se.stegvis.form.FormSubmission;
+import se.stegvis.meeting.Meeting;
+import se.stegvis.meeting.MeetingRepository;
+
+/** "Dokumentera förslag till åtgärd": only once agreed with the person and presented at a meeting. */
+@Component
+class ProposedActionForm implements CaseForm {
+
+  private final CaseFileRepository caseFiles;
+  private final ProposedActionRepository proposals;
+  private final MeetingRepository meetings;
+  private final DeadlineCalendar calendar;
+
+  ProposedActionForm(CaseFileRepository caseFiles, ProposedActionRepository proposals, MeetingRepository meetings,
+      DeadlineCalendar calendar) {
+    this.caseFiles = caseFiles;
+    this.proposals = proposals;
+    this.meetings = meetings;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public String formId() {
+    return "proposed-action";
+  }
+
+  @Override
+  public Map<String, Object> submit(FormSubmission submission) {
+    var v = submission.values();
+    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    String proposal = v.text("proposal", "Förslag till åtgärd", true, 4000);
+    boolean agreed = v.flag("agreedWithPerson", "Överenskommet med deltagaren");
+    var presentedOn = v.date("presentedAtMeetingOn", "Presenterat vid flerpartssamtal den", true);
+    var documentedOn = v.date("documentedOn", "Dokumenterat den", true);
+    v.check(agreed, "Förslaget ska vara överenskommet med deltagaren innan det dokumenteras.");
+    Meeting meeting = presentedOn == null ? null
+        : meetings.findFirstByCaseIdAndHeldOn(caseFile.getId(), presentedOn).orElse(null);
+    v.check(presentedOn == null || meeting != null, "Presenterat vid flerpartssamtal den: inget flerpartssamtal "
+        + "är registrerat " + presentedOn + ". Registrera samtalet först, eller välj datumet för ett registrerat samtal.");
+    v.requireValid();
+    proposals.save(new ProposedAction(caseFile.getId(), proposal, meeting.getId(), documentedOn, submission.userId(),
+        calendar.now()));
+    return Map.of();
+  }
+}

@@ -1,0 +1,51 @@
+package se.stegvis.referral;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.casefile.Notification.Recipient;
+import se.stegvis.casefile.Notifications;
+import se.stegvis.casefile.ProcessVariables;
+import se.stegvis.codes.CodeSet;
+import se.stegvis.codes.ReferenceCodes;
+
+/** Tells the person and the referrer what the working group decided, so nobody waits unheard. */
+@Component("decisionNotification")
+class DecisionNotification implements JavaDelegate {
+
+  private final CaseFileRepository caseFiles;
+  private final ReferralRepository referrals;
+  private final Notifications notifications;
+  private final ReferenceCodes codes;
+
+  DecisionNotification(CaseFileRepository caseFiles, ReferralRepository referrals, Notifications notifications,
+      ReferenceCodes codes) {
+    this.caseFiles = caseFiles;
+    this.referrals = referrals;
+    this.notifications = notifications;
+    this.codes = codes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseFile caseFile = caseFiles.findById((Long) execution.getVariable(ProcessVariables.CASE_ID)).orElseThrow();
+    Referral referral = referrals.findByCaseId(caseFile.getId()).orElseThrow();
+    String project = caseFile.getProject().getName();
+    String decision = codes.label(CodeSet.INTAKE_DECISION, referral.getDecision());
+    String explanation = switch (referral.getDecision()) {
+      case IntakeDecisionForm.ACCEPTED -> "Din coach kontaktar dig inom kort för ett första samtal.";
+      case IntakeDecisionForm.OTHER_MEASURE_FIRST -> "Beredningsgruppen föreslår först: " + referral.getOtherMeasure() + ".";
+      default -> "Motivering: " + referral.getDecisionReason();
+    };
+    notifications.notify(caseFile.getId(), Recipient.PERSON, caseFile.getParticipant().getEmail(),
+        "Beslut om " + project,
+        "Beslut " + referral.getDecidedOn() + " om din remiss till " + project + ": " + decision + ". " + explanation);
+    notifications.notify(caseFile.getId(), Recipient.REFERRER, referral.getReferrerEmail(),
+        "Beslut om remiss " + caseFile.getCaseNumber(),
+        "Beredningsgruppen för " + project + " har " + referral.getDecidedOn() + " beslutat om remiss "
+            + caseFile.getCaseNumber() + ": " + decision + ". " + explanation);
+  }
+}

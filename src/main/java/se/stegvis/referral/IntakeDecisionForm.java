@@ -1,0 +1,82 @@
+package se.stegvis.referral;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.casefile.ProcessVariables;
+import se.stegvis.codes.CodeSet;
+import se.stegvis.form.CaseForm;
+import se.stegvis.form.FormSubmission;
+import se.stegvis.identity.Groups;
+
+/** "Besluta om insats": the working group accepts the person with a coach, or says why not. */
+@Component
+class IntakeDecisionForm implements CaseForm {
+
+  static final String ACCEPTED = "ACCEPTED";
+  static final String NOT_TARGET_GROUP = "NOT_TARGET_GROUP";
+  static final String OTHER_MEASURE_FIRST = "OTHER_MEASURE_FIRST";
+  static final String WITHDRAWN = "WITHDRAWN";
+
+  private final CaseFileRepository caseFiles;
+  private final ReferralRepository referrals;
+  private final IdentityService identityService;
+
+  IntakeDecisionForm(CaseFileRepository caseFiles, ReferralRepository referrals, IdentityService identityService) {
+    this.caseFiles = caseFiles;
+    this.referrals = referrals;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public String formId() {
+    return "intake-decision";
+  }
+
+  /** The coaches to choose from: staff ids and names, no participant data. */
+  @Override
+  public Map<String, Object> prefill(CaseFile caseFile) {
+    List<Map<String, String>> options = coaches().stream()
+        .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).strip(), "value", u.getId()))
+        .toList();
+    return Map.of(ProcessVariables.COACH_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
+  }
+
+  @Override
+  public Map<String, Object> submit(FormSubmission submission) {
+    var v = submission.values();
+    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    String decision = v.code("decision", "Beslut", CodeSet.INTAKE_DECISION, true);
+    String coach = v.text("coach", "Coach", ACCEPTED.equals(decision), 64);
+    String reason = v.text("reason", "Motivering",
+        NOT_TARGET_GROUP.equals(decision) || WITHDRAWN.equals(decision), 4000);
+    String otherMeasure = v.text("otherMeasure", "Vilken insats först", OTHER_MEASURE_FIRST.equals(decision), 200);
+    var decidedOn = v.date("decidedOn", "Beslutsdatum", true);
+    v.check(decidedOn == null || !decidedOn.isBefore(caseFile.getReferredOn()),
+        "Beslutsdatum: kan inte vara före remissdatum (" + caseFile.getReferredOn() + ").");
+    v.check(coach == null || !ACCEPTED.equals(decision) || coaches().stream().anyMatch(u -> u.getId().equals(coach)),
+        "Coach: \"" + coach + "\" är inte en coach i Stegvis.");
+    v.requireValid();
+
+    referrals.findByCaseId(caseFile.getId()).orElseThrow()
+        .decide(decision, reason, otherMeasure, decidedOn, submission.userId());
+    if (ACCEPTED.equals(decision)) {
+      caseFile.accept(coach, decidedOn);
+      return Map.of(ProcessVariables.DECISION, decision, ProcessVariables.COACH, coach);
+    }
+    caseFile.close(decidedOn, reason != null ? reason : otherMeasure);
+    return Map.of(ProcessVariables.DECISION, decision);
+  }
+
+  private List<User> coaches() {
+    return identityService.createUserQuery().memberOfGroup(Groups.COACHES).orderByUserLastName().asc().list();
+  }
+}

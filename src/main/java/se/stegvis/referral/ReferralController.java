@@ -1,0 +1,66 @@
+package se.stegvis.referral;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.codes.ReferenceCodes;
+import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.form.FormValues;
+
+/**
+ * Referrals from other systems. The JSON fields are the start form's keys, so both ways in are
+ * validated alike. An {@code Idempotency-Key} makes a retried request return the first result.
+ */
+@RestController
+@RequestMapping("/api/referrals")
+class ReferralController {
+
+  record Registered(String caseNumber, Long caseId, String phase, String processInstanceId) {
+    static Registered of(CaseFile c) {
+      return new Registered(c.getCaseNumber(), c.getId(), c.getPhase().name(), c.getProcessInstanceId());
+    }
+  }
+
+  private final ReferralService referrals;
+  private final ReferralRepository referralRepository;
+  private final CaseFileRepository caseFiles;
+  private final ReferenceCodes codes;
+  private final DeadlineCalendar calendar;
+  private final IdentityService identityService;
+
+  ReferralController(ReferralService referrals, ReferralRepository referralRepository, CaseFileRepository caseFiles,
+      ReferenceCodes codes, DeadlineCalendar calendar, IdentityService identityService) {
+    this.referrals = referrals;
+    this.referralRepository = referralRepository;
+    this.caseFiles = caseFiles;
+    this.codes = codes;
+    this.calendar = calendar;
+    this.identityService = identityService;
+  }
+
+  @PostMapping
+  ResponseEntity<Registered> register(@RequestBody Map<String, Object> body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (idempotencyKey != null) {
+      var earlier = referralRepository.findByIdempotencyKey(idempotencyKey)
+          .flatMap(r -> caseFiles.findById(r.getCaseId()));
+      if (earlier.isPresent()) {
+        return ResponseEntity.ok(Registered.of(earlier.get()));
+      }
+    }
+    var request = ReferralRequest.read(new FormValues(body, codes, calendar.today()), idempotencyKey);
+    CaseFile caseFile = referrals.registerAndStart(request, identityService.getCurrentAuthentication().getUserId());
+    return ResponseEntity.created(URI.create("/api/cases/" + caseFile.getCaseNumber()))
+        .body(Registered.of(caseFile));
+  }
+}

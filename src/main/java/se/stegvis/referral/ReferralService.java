@@ -1,0 +1,77 @@
+package se.stegvis.referral;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.casefile.CaseNumbers;
+import se.stegvis.casefile.ProcessVariables;
+import se.stegvis.casefile.Project;
+import se.stegvis.casefile.ProjectRepository;
+import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.form.FormRejectedException;
+import se.stegvis.identity.Participant;
+import se.stegvis.identity.ParticipantRepository;
+
+/** Registers referrals: one way, whether they come from the Tasklist start form or the API. */
+@Service
+public class ReferralService {
+
+  private final ProjectRepository projects;
+  private final ParticipantRepository participants;
+  private final CaseFileRepository caseFiles;
+  private final ReferralRepository referrals;
+  private final CaseNumbers caseNumbers;
+  private final DeadlineCalendar calendar;
+  private final RuntimeService runtimeService;
+
+  ReferralService(ProjectRepository projects, ParticipantRepository participants, CaseFileRepository caseFiles,
+      ReferralRepository referrals, CaseNumbers caseNumbers, DeadlineCalendar calendar,
+      RuntimeService runtimeService) {
+    this.projects = projects;
+    this.participants = participants;
+    this.caseFiles = caseFiles;
+    this.referrals = referrals;
+    this.caseNumbers = caseNumbers;
+    this.calendar = calendar;
+    this.runtimeService = runtimeService;
+  }
+
+  /** Stores participant, case and referral; the caller's process carries the case from here. */
+  @Transactional
+  public CaseFile register(ReferralRequest request, String userId, Referral.Channel channel) {
+    Project project = projects.findByCode(request.projectCode()).filter(Project::isActive)
+        .orElseThrow(() -> new FormRejectedException(
+            "Insatsen \"" + request.projectCode() + "\" finns inte eller tar inte emot remisser."));
+    Participant participant = participants.findByIdentityNumber(request.identity().value())
+        .orElseGet(() -> new Participant(request.identity(), calendar.now()));
+    if (participant.getId() != null) {
+      caseFiles.findByParticipantIdAndProjectId(participant.getId(), project.getId()).stream()
+          .filter(c -> c.getPhase().isOpen()).findFirst()
+          .ifPresent(open -> {
+            throw new DuplicateCaseException(open.getCaseNumber());
+          });
+    }
+    participant.describe(request.firstName(), request.lastName(), request.gender(), request.phone(), request.email());
+    participants.save(participant);
+    String number = caseNumbers.next(project, request.referredOn().getYear());
+    CaseFile caseFile = caseFiles.save(new CaseFile(number, project, participant, request.referredOn(), calendar.now()));
+    referrals.save(new Referral(caseFile.getId(), request, userId, channel));
+    return caseFile;
+  }
+
+  /** The API's way in: register and start the case process in one transaction. */
+  @Transactional
+  public CaseFile registerAndStart(ReferralRequest request, String userId) {
+    CaseFile caseFile = register(request, userId, Referral.Channel.API);
+    var instance = runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+        .businessKey(caseFile.getCaseNumber())
+        .setVariable(ProcessVariables.CASE_ID, caseFile.getId())
+        .setVariable(ProcessVariables.REFERRAL_DATE, DeadlineCalendar.toDate(request.referredOn()))
+        .execute();
+    caseFile.attachProcess(instance.getProcessInstanceId());
+    return caseFile;
+  }
+}

@@ -1,0 +1,92 @@
+package se.stegvis.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates calls to the application's API: a logged-in Camunda webapp session (the
+ * Tasklist and Cockpit plugins) or HTTP Basic (other systems). The user is then known to the
+ * engine for the request, so authorizations and audit see who acted. Anonymous calls get 401.
+ */
+@Component
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private final IdentityService identityService;
+
+  ApiAuthenticationFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    String userId = sessionUser(request);
+    if (userId == null) {
+      userId = basicUser(request);
+    }
+    if (userId == null) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Stegvis\", charset=\"UTF-8\"");
+      response.setContentType("application/problem+json;charset=UTF-8");
+      response.getWriter().write("""
+          {"type":"about:blank","title":"Inloggning krävs","status":401,\
+          "detail":"Logga in eller skicka användarnamn och lösenord (HTTP Basic)."}""");
+      return;
+    }
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static String sessionUser(HttpServletRequest request) {
+    var session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    return authentications.getAuthentications().stream()
+        .map(UserAuthentication::getIdentityId).findFirst().orElse(null);
+  }
+
+  private String basicUser(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String userId = decoded.substring(0, colon);
+    return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+  }
+}
