@@ -47,11 +47,6 @@ class ExitForm implements CaseForm {
   }
 
   @Override
-  public Map<String, Object> prefill(CaseFile caseFile) {
-    return Map.of("exitedOn", calendar.today().toString());
-  }
-
-  @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
     CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();

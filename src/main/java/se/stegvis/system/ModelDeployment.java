@@ -40,8 +40,9 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
       resources++;
     }
     var result = deployment.deployWithResult();
-    log.info("Models: {} resources, deployment {} ({} process definitions new)",
-        resources, result.getId(), result.getDeployedProcessDefinitions().size());
+    var definitions = result.getDeployedProcessDefinitions();
+    log.info("Models: {} resources, deployment {} ({} new process definition versions)",
+        resources, result.getId(), definitions == null ? 0 : definitions.size());
   }
 
   static Resource[] modelResources() {

@@ -1,0 +1,95 @@
+package se.stegvis.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The embedded default: starts on H2, deploys the models, guards the APIs, reports health. */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ApplicationTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+  @Autowired Flyway flyway;
+
+  @Test
+  @DisplayName("Flyway migrations apply on H2")
+  void migrationsApply() {
+    assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2");
+    assertThat(flyway.info().pending()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("The deployment holds every BPMN model and every form from processes/ and forms/")
+  void deploymentHoldsAllModels() throws IOException {
+    var deployment = repositoryService.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME)
+        .orderByDeploymentTime().desc().list().get(0);
+    List<String> deployed = repositoryService.getDeploymentResourceNames(deployment.getId());
+    assertThat(deployed).containsExactlyInAnyOrderElementsOf(modelFiles());
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("participant-case").count())
+        .isEqualTo(1);
+  }
+
+  static List<String> modelFiles() throws IOException {
+    try (Stream<Path> processes = Files.walk(Path.of("processes")); Stream<Path> forms = Files.walk(Path.of("forms"))) {
+      return Stream.concat(processes, forms).filter(Files::isRegularFile)
+          .filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".form"))
+          .map(p -> p.toString().replace('\\', '/')).toList();
+    }
+  }
+
+  @Test
+  @DisplayName("Anonymous calls to the engine REST API get 401, authenticated ones 200")
+  void engineRestNeedsAuthentication() {
+    assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("okand", "fel").getForEntity("/engine-rest/process-definition", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/process-definition",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  @DisplayName("Anonymous calls to the application API get 401 with a Swedish problem")
+  void apiNeedsAuthentication() {
+    var response = http.getForEntity("/api/referrals", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getBody()).contains("Inloggning krävs");
+  }
+
+  @Test
+  @DisplayName("Health reports database and engine; Prometheus metrics are exposed")
+  void healthAndMetrics() {
+    var health = http.getForEntity("/actuator/health", String.class);
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"processEngine\"");
+    var metrics = http.getForEntity("/actuator/prometheus", String.class);
+    assertThat(metrics.getStatusCode()).as(metrics.toString()).isEqualTo(HttpStatus.OK);
+    assertThat(metrics.getBody()).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  @DisplayName("Tasklist is served under /camunda")
+  void tasklistIsServed() {
+    var page = http.getForEntity("/camunda/app/tasklist/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).containsIgnoringCase("tasklist");
+  }
+}
