@@ -5,7 +5,9 @@ import java.util.Set;
 /**
  * The only variables the case process keeps: ids, dates and flags. Everything else a form
  * submits is case data; it is moved into the application's tables and removed from the engine
- * in the same transaction, and never written to engine history.
+ * in the same transaction, and never written to engine history. (While a task is open it may
+ * also hold its form's prefill values as task variables: codes and dates, never personal data,
+ * removed when the task completes and never written to history.)
  */
 public final class ProcessVariables {
 

@@ -1,5 +1,6 @@
 package se.stegvis.demo;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
+import se.stegvis.casefile.ProjectGoal;
+import se.stegvis.casefile.ProjectGoal.Metric;
+import se.stegvis.casefile.ProjectGoalRepository;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
@@ -46,18 +50,20 @@ class DemoData {
   private final TaskService taskService;
   private final FilterService filterService;
   private final ProjectRepository projects;
+  private final ProjectGoalRepository goals;
   private final ReferralService referrals;
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
   private final TransactionTemplate transactions;
 
   DemoData(IdentityService identityService, TaskService taskService, FilterService filterService,
-      ProjectRepository projects, ReferralService referrals, ReferenceCodes codes, DeadlineCalendar calendar,
-      TransactionTemplate transactions) {
+      ProjectRepository projects, ProjectGoalRepository goals, ReferralService referrals, ReferenceCodes codes,
+      DeadlineCalendar calendar, TransactionTemplate transactions) {
     this.identityService = identityService;
     this.taskService = taskService;
     this.filterService = filterService;
     this.projects = projects;
+    this.goals = goals;
     this.referrals = referrals;
     this.codes = codes;
     this.calendar = calendar;
@@ -72,10 +78,16 @@ class DemoData {
     }
     users();
     filters();
-    projects.saveAll(List.of(
-        new Project("C2", "C2 – Lycksele", 80, Groups.MANAGERS),
+    var c2 = new Project("C2", "C2 – Lycksele", 80, Groups.MANAGERS);
+    projects.saveAll(List.of(c2,
         new Project("SAMVERKAN", "Samverkanshuset Strömsund", 40, Groups.MANAGERS),
         new Project("NYIVARDEN", "Ny i vården Östersund", 30, Groups.MANAGERS)));
+    goals.saveAll(List.of(
+        new ProjectGoal(c2, "80 deltagare per år", Metric.PARTICIPANTS_PER_YEAR, new BigDecimal("80")),
+        new ProjectGoal(c2, "70 % till praktik, arbete eller studier", Metric.SHARE_TO_WORK_STUDIES_OR_PLACEMENT,
+            new BigDecimal("70")),
+        new ProjectGoal(c2, "50 % egen försörjning inom 12 månader", Metric.SHARE_SELF_SUFFICIENT_WITHIN_12_MONTHS,
+            new BigDecimal("50"))));
     LocalDate today = calendar.today();
     // Waiting for the working group, one of them past its 14 days.
     referral("C2", "19950312-2385", "Sara", "Nilsson", "WOMAN", today.minusDays(3));

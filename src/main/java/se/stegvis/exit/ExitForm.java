@@ -13,6 +13,7 @@ import se.stegvis.consent.Consents;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.referral.ReferralRepository;
 import se.stegvis.survey.Survey;
 import se.stegvis.survey.Surveys;
 
@@ -31,19 +32,28 @@ class ExitForm implements CaseForm {
   private final Consents consents;
   private final Surveys surveys;
   private final DeadlineCalendar calendar;
+  private final ReferralRepository referrals;
 
   ExitForm(CaseFileRepository caseFiles, CaseExitRepository exits, Consents consents, Surveys surveys,
-      DeadlineCalendar calendar) {
+      DeadlineCalendar calendar, ReferralRepository referrals) {
     this.caseFiles = caseFiles;
     this.exits = exits;
     this.consents = consents;
     this.surveys = surveys;
     this.calendar = calendar;
+    this.referrals = referrals;
   }
 
   @Override
   public String formId() {
     return "exit";
+  }
+
+  /** The income source at referral, as a starting point: the coach changes it if it changed. */
+  @Override
+  public Map<String, Object> prefill(CaseFile caseFile) {
+    return referrals.findByCaseId(caseFile.getId())
+        .<Map<String, Object>>map(r -> Map.of("incomeSource", r.getIncomeSource())).orElse(Map.of());
   }
 
   @Override

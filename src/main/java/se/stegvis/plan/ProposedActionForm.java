@@ -34,6 +34,14 @@ class ProposedActionForm implements CaseForm {
     return "proposed-action";
   }
 
+  /** The latest multi-party meeting, where a proposal is usually presented. */
+  @Override
+  public Map<String, Object> prefill(CaseFile caseFile) {
+    var held = meetings.findByCaseIdOrderBySequence(caseFile.getId());
+    return held.isEmpty() ? Map.of()
+        : Map.of("presentedAtMeetingOn", held.get(held.size() - 1).getHeldOn().toString());
+  }
+
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();

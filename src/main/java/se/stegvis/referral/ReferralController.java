@@ -15,6 +15,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.form.FormRejectedException;
 import se.stegvis.form.FormValues;
 
 /**
@@ -30,6 +31,9 @@ class ReferralController {
       return new Registered(c.getCaseNumber(), c.getId(), c.getPhase().name(), c.getProcessInstanceId());
     }
   }
+
+  /** The length of {@code referral.idempotency_key}. */
+  static final int MAX_IDEMPOTENCY_KEY = 100;
 
   private final ReferralService referrals;
   private final ReferralRepository referralRepository;
@@ -52,6 +56,13 @@ class ReferralController {
   ResponseEntity<Registered> register(@RequestBody Map<String, Object> body,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     if (idempotencyKey != null) {
+      // Checked before use: a blank key would make every blank-key request return the same case,
+      // an overlong one fails in the database and looked like a conflict worth retrying.
+      idempotencyKey = idempotencyKey.strip();
+      if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+        throw new FormRejectedException("Idempotency-Key: ange en unik nyckel på 1 till " + MAX_IDEMPOTENCY_KEY
+            + " tecken, till exempel ett UUID.");
+      }
       var earlier = referralRepository.findByIdempotencyKey(idempotencyKey)
           .flatMap(r -> caseFiles.findById(r.getCaseId()));
       if (earlier.isPresent()) {

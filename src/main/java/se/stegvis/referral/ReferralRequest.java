@@ -18,12 +18,14 @@ public record ReferralRequest(String projectCode, IdentityNumber identity, Strin
   public static ReferralRequest read(FormValues v, String idempotencyKey) {
     String projectCode = v.text("projectCode", "Insats", true, 20);
     IdentityNumber identity = null;
-    String number = v.text("identityNumber", "Personnummer eller samordningsnummer", true, 20);
+    String identityLabel = "Personnummer eller samordningsnummer";
+    String number = v.text("identityNumber", identityLabel, true, 20);
     if (number != null) {
       try {
         identity = IdentityNumber.parse(number, v.today());
       } catch (InvalidIdentityNumberException e) {
-        v.check(false, e.getMessage());
+        // Named like every other field's error, so the caller knows which field to correct.
+        v.check(false, identityLabel + ": " + e.getMessage());
       }
     }
     var request = new ReferralRequest(projectCode, identity,

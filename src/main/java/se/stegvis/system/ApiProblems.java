@@ -1,7 +1,10 @@
 package se.stegvis.system;
 
 import java.net.URI;
+import java.util.List;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,8 +16,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.referral.DuplicateCaseException;
 
-/** The API's one error format: RFC 9457 problem details, titles and details in Swedish. */
+/**
+ * The API's one error format: RFC 9457 problem details, titles and details in Swedish. Ordered
+ * before Spring Boot's own problem-details handler, which would otherwise answer unreadable JSON
+ * with its English "Failed to read request".
+ */
 @RestControllerAdvice(basePackages = "se.stegvis")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
   static final URI INVALID = URI.create("https://stegvis.se/problem/ogiltiga-uppgifter");
@@ -40,9 +48,12 @@ class ApiProblems {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "Begäran kunde inte läsas: skicka ett JSON-objekt med fälten som beskrivs i API-dokumentationen.");
+    String detail = "Begäran kunde inte läsas: skicka ett JSON-objekt med fälten som beskrivs i API-dokumentationen.";
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setType(INVALID);
     problem.setTitle("Felaktig JSON");
+    // Every 400 carries an "errors" list, so clients read refusals one way.
+    problem.setProperty("errors", List.of(detail));
     return problem;
   }
 
