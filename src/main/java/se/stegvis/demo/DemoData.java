@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -48,7 +47,6 @@ class DemoData {
 
   private final IdentityService identityService;
   private final TaskService taskService;
-  private final FilterService filterService;
   private final ProjectRepository projects;
   private final ProjectGoalRepository goals;
   private final ReferralService referrals;
@@ -56,12 +54,11 @@ class DemoData {
   private final DeadlineCalendar calendar;
   private final TransactionTemplate transactions;
 
-  DemoData(IdentityService identityService, TaskService taskService, FilterService filterService,
+  DemoData(IdentityService identityService, TaskService taskService,
       ProjectRepository projects, ProjectGoalRepository goals, ReferralService referrals, ReferenceCodes codes,
       DeadlineCalendar calendar, TransactionTemplate transactions) {
     this.identityService = identityService;
     this.taskService = taskService;
-    this.filterService = filterService;
     this.projects = projects;
     this.goals = goals;
     this.referrals = referrals;
@@ -77,7 +74,6 @@ class DemoData {
       return;
     }
     users();
-    filters();
     var c2 = new Project("C2", "C2 – Lycksele", 80, Groups.MANAGERS);
     projects.saveAll(List.of(c2,
         new Project("SAMVERKAN", "Samverkanshuset Strömsund", 40, Groups.MANAGERS),
@@ -135,20 +131,6 @@ class DemoData {
     user("maria", "Maria", "Olsson", Groups.MANAGERS);
     user("rita", "Rita", "Persson", Groups.REFERRERS);
     user("pia", "Pia", "Holmberg", Groups.PLACEMENT_COORDINATORS);
-  }
-
-  private void filters() {
-    var mine = filterService.newTaskFilter("Mina uppgifter");
-    mine.setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    mine.setProperties(Map.of("description", "Uppgifter tilldelade mig, tidigast förfallna först", "priority", -10,
-        "refresh", true));
-    filterService.saveFilter(mine);
-    var group = filterService.newTaskFilter("Min grupps uppgifter");
-    group.setQuery(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-        .taskUnassigned().orderByDueDate().asc());
-    group.setProperties(Map.of("description", "Ej tilldelade uppgifter för mina grupper", "priority", -5,
-        "refresh", true));
-    filterService.saveFilter(group);
   }
 
   private void group(String id, String name) {

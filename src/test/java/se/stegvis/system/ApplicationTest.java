@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
@@ -28,6 +29,7 @@ class ApplicationTest {
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
   @Autowired Flyway flyway;
+  @Autowired FilterService filterService;
 
   @Test
   @DisplayName("Flyway migrations apply on H2")
@@ -83,6 +85,13 @@ class ApplicationTest {
     var metrics = http.getForEntity("/actuator/prometheus", String.class);
     assertThat(metrics.getStatusCode()).as(metrics.toString()).isEqualTo(HttpStatus.OK);
     assertThat(metrics.getBody()).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  @DisplayName("Tasklist filters for own and group tasks exist in every installation")
+  void tasklistFilters() {
+    assertThat(filterService.createFilterQuery().list()).extracting(f -> f.getName())
+        .contains("Mina uppgifter", "Min grupps uppgifter");
   }
 
   @Test
