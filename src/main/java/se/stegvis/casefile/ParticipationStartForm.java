@@ -19,11 +19,9 @@ class ParticipationStartForm implements CaseForm {
 
   static final String STARTED = "STARTED";
 
-  private final CaseFileRepository caseFiles;
   private final Consents consents;
 
-  ParticipationStartForm(CaseFileRepository caseFiles, Consents consents) {
-    this.caseFiles = caseFiles;
+  ParticipationStartForm(Consents consents) {
     this.consents = consents;
   }
 
@@ -35,7 +33,7 @@ class ParticipationStartForm implements CaseForm {
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
-    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    CaseFile caseFile = submission.caseFile();
     String outcome = v.code("outcome", "Utfall", CodeSet.START_OUTCOME, true);
     if (!STARTED.equals(outcome)) {
       String reason = v.text("declineReason", "Skäl", true, 4000);

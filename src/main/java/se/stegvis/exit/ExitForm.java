@@ -6,7 +6,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.consent.Consents;
@@ -27,16 +26,14 @@ class ExitForm implements CaseForm {
   static final String DROPPED_OUT = "DROPPED_OUT";
   private static final Set<String> IN_WORK_OR_STUDIES = Set.of("WORK", "STUDIES", "WORK_AND_STUDIES");
 
-  private final CaseFileRepository caseFiles;
   private final CaseExitRepository exits;
   private final Consents consents;
   private final Surveys surveys;
   private final DeadlineCalendar calendar;
   private final ReferralRepository referrals;
 
-  ExitForm(CaseFileRepository caseFiles, CaseExitRepository exits, Consents consents, Surveys surveys,
+  ExitForm(CaseExitRepository exits, Consents consents, Surveys surveys,
       DeadlineCalendar calendar, ReferralRepository referrals) {
-    this.caseFiles = caseFiles;
     this.exits = exits;
     this.consents = consents;
     this.surveys = surveys;
@@ -59,7 +56,7 @@ class ExitForm implements CaseForm {
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
-    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    CaseFile caseFile = submission.caseFile();
     var exitDate = v.date("exitedOn", "Avslutsdatum", true);
     String outcome = v.code("outcome", "Status vid avslut", CodeSet.EXIT_OUTCOME, true);
     boolean consentWithdrawn = v.flag("consentWithdrawn", "Samtycket återkallat");

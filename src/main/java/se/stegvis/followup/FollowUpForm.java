@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
@@ -17,13 +16,11 @@ import se.stegvis.survey.Surveys;
 @Component
 class FollowUpForm implements CaseForm {
 
-  private final CaseFileRepository caseFiles;
   private final FollowUpRepository followUps;
   private final Surveys surveys;
   private final DeadlineCalendar calendar;
 
-  FollowUpForm(CaseFileRepository caseFiles, FollowUpRepository followUps, Surveys surveys, DeadlineCalendar calendar) {
-    this.caseFiles = caseFiles;
+  FollowUpForm(FollowUpRepository followUps, Surveys surveys, DeadlineCalendar calendar) {
     this.followUps = followUps;
     this.surveys = surveys;
     this.calendar = calendar;
@@ -37,7 +34,7 @@ class FollowUpForm implements CaseForm {
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
-    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    CaseFile caseFile = submission.caseFile();
     var on = v.date("followedUpOn", "Uppföljningsdatum", true);
     boolean reached = v.flag("reached", "Personen nåddes");
     String status = v.code("status", "Status", CodeSet.FOLLOW_UP_STATUS, reached);

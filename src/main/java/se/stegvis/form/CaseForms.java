@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
@@ -53,38 +54,56 @@ public class CaseForms implements TaskListener, ExecutionListener {
   public void notify(DelegateTask task) {
     UserTask element = (UserTask) task.getBpmnModelElementInstance();
     CaseForm form = form(element.getCamundaFormRef());
-    Long caseId = (Long) task.getVariable(ProcessVariables.CASE_ID);
+    CaseFile caseFile = caseFiles.findById((Long) task.getVariable(ProcessVariables.CASE_ID))
+        .filter(c -> task.getProcessInstanceId().equals(c.getProcessInstanceId()))
+        .orElseThrow(() -> new FormRejectedException(
+            "Formuläret hör inte till det här ärendet. Öppna uppgiften igen och skicka formuläret på nytt."));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      caseFiles.findById(caseId).ifPresent(c -> task.setVariablesLocal(form.prefill(c)));
+      task.setVariablesLocal(form.prefill(caseFile));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      submit(form, caseId, task);
+      submit(form, caseFile, task);
     }
   }
 
-  /** A start form: a referral registered in Tasklist. One started by the API already has its case. */
+  /**
+   * A process starts: from the Tasklist start form, the referral is registered here; from the
+   * API, its case exists already. Either way the case is linked to its process before the first
+   * task is created, and a case that has a process already cannot be taken over.
+   */
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution.hasVariable(ProcessVariables.CASE_ID)) {
-      return;
+    Long caseId = (Long) execution.getVariable(ProcessVariables.CASE_ID);
+    if (caseId == null) {
+      StartEvent start = (StartEvent) execution.getBpmnModelElementInstance();
+      caseId = (Long) submit(form(start.getCamundaFormRef()), null, execution).get(ProcessVariables.CASE_ID);
     }
-    StartEvent start = (StartEvent) execution.getBpmnModelElementInstance();
-    Map<String, Object> outputs = submit(form(start.getCamundaFormRef()), null, execution);
-    Long caseId = (Long) outputs.get(ProcessVariables.CASE_ID);
-    caseFiles.findById(caseId).ifPresent(c -> {
-      execution.setProcessBusinessKey(c.getCaseNumber());
-      c.attachProcess(execution.getProcessInstanceId());
-    });
+    CaseFile caseFile = caseFiles.findById(caseId).filter(c -> c.getProcessInstanceId() == null)
+        .orElseThrow(() -> new FormRejectedException("Ärendet finns redan och kan inte startas på nytt."));
+    execution.setProcessBusinessKey(caseFile.getCaseNumber());
+    caseFile.attachProcess(execution.getProcessInstanceId());
   }
 
-  private Map<String, Object> submit(CaseForm form, Long caseId, VariableScope scope) {
+  /**
+   * The submitted values are already set when the complete listener runs, so the case is found
+   * from the engine's own link (process instance), not trusted from a submitted "caseId".
+   */
+  private Map<String, Object> submit(CaseForm form, CaseFile caseFile, VariableScope scope) {
     Map<String, Object> submitted = new HashMap<>(scope.getVariables());
+    if (scope instanceof DelegateTask task) {
+      // TaskService.complete(id, values) sets the values on the execution, where a prefilled task
+      // variable of the same name would hide them: the submitted value wins.
+      task.getVariableNamesLocal().stream().filter(task.getExecution()::hasVariable)
+          .forEach(name -> submitted.put(name, task.getExecution().getVariable(name)));
+    }
     var values = new FormValues(submitted, codes, calendar.today());
     var auth = identityService.getCurrentAuthentication();
     Map<String, Object> outputs = form.submit(
-        new FormSubmission(caseId, values, auth == null ? null : auth.getUserId()));
-    scope.removeVariables(submitted.keySet().stream().filter(n -> !ProcessVariables.isAllowed(n)).toList());
+        new FormSubmission(caseFile, values, auth == null ? null : auth.getUserId()));
+    List<String> caseData = submitted.keySet().stream().filter(n -> !ProcessVariables.isAllowed(n)).toList();
+    scope.removeVariables(caseData);
     if (scope instanceof DelegateTask task) {
       task.removeVariablesLocal(task.getVariableNamesLocal());
+      task.getExecution().removeVariables(caseData);
       task.getExecution().getProcessInstance().setVariables(outputs);
     } else {
       ((DelegateExecution) scope).getProcessInstance().setVariables(outputs);

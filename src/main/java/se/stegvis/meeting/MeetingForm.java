@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.deadline.DeadlineCalendar;
@@ -16,12 +15,10 @@ import se.stegvis.form.FormSubmission;
 @Component
 class MeetingForm implements CaseForm {
 
-  private final CaseFileRepository caseFiles;
   private final MeetingRepository meetings;
   private final DeadlineCalendar calendar;
 
-  MeetingForm(CaseFileRepository caseFiles, MeetingRepository meetings, DeadlineCalendar calendar) {
-    this.caseFiles = caseFiles;
+  MeetingForm(MeetingRepository meetings, DeadlineCalendar calendar) {
     this.meetings = meetings;
     this.calendar = calendar;
   }
@@ -34,7 +31,7 @@ class MeetingForm implements CaseForm {
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
-    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    CaseFile caseFile = submission.caseFile();
     var heldOn = v.date("heldOn", "Samtalet hölls", true);
     boolean personPresent = v.flag("personPresent", "Deltagaren närvarade");
     var parties = v.codes("partiesPresent", "Närvarande parter", CodeSet.PARTY);

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
@@ -14,12 +13,10 @@ import se.stegvis.form.FormSubmission;
 @Component
 class ActionPlanForm implements CaseForm {
 
-  private final CaseFileRepository caseFiles;
   private final ActionPlanRepository plans;
   private final DeadlineCalendar calendar;
 
-  ActionPlanForm(CaseFileRepository caseFiles, ActionPlanRepository plans, DeadlineCalendar calendar) {
-    this.caseFiles = caseFiles;
+  ActionPlanForm(ActionPlanRepository plans, DeadlineCalendar calendar) {
     this.plans = plans;
     this.calendar = calendar;
   }
@@ -32,7 +29,7 @@ class ActionPlanForm implements CaseForm {
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
-    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    CaseFile caseFile = submission.caseFile();
     String goals = v.text("goals", "Mål", true, 4000);
     String activities = v.text("activities", "Aktiviteter och ansvar", true, 4000);
     var madeOn = v.date("madeOn", "Planen upprättad", true);

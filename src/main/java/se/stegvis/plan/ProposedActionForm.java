@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
@@ -16,14 +15,12 @@ import se.stegvis.meeting.MeetingRepository;
 @Component
 class ProposedActionForm implements CaseForm {
 
-  private final CaseFileRepository caseFiles;
   private final ProposedActionRepository proposals;
   private final MeetingRepository meetings;
   private final DeadlineCalendar calendar;
 
-  ProposedActionForm(CaseFileRepository caseFiles, ProposedActionRepository proposals, MeetingRepository meetings,
+  ProposedActionForm(ProposedActionRepository proposals, MeetingRepository meetings,
       DeadlineCalendar calendar) {
-    this.caseFiles = caseFiles;
     this.proposals = proposals;
     this.meetings = meetings;
     this.calendar = calendar;
@@ -34,18 +31,10 @@ class ProposedActionForm implements CaseForm {
     return "proposed-action";
   }
 
-  /** The latest multi-party meeting, where a proposal is usually presented. */
-  @Override
-  public Map<String, Object> prefill(CaseFile caseFile) {
-    var held = meetings.findByCaseIdOrderBySequence(caseFile.getId());
-    return held.isEmpty() ? Map.of()
-        : Map.of("presentedAtMeetingOn", held.get(held.size() - 1).getHeldOn().toString());
-  }
-
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
-    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    CaseFile caseFile = submission.caseFile();
     String proposal = v.text("proposal", "Förslag till åtgärd", true, 4000);
     boolean agreed = v.flag("agreedWithPerson", "Överenskommet med deltagaren");
     var presentedOn = v.date("presentedAtMeetingOn", "Presenterat vid flerpartssamtal den", true);

@@ -10,7 +10,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.form.CaseForm;
@@ -26,12 +25,10 @@ class IntakeDecisionForm implements CaseForm {
   static final String OTHER_MEASURE_FIRST = "OTHER_MEASURE_FIRST";
   static final String WITHDRAWN = "WITHDRAWN";
 
-  private final CaseFileRepository caseFiles;
   private final ReferralRepository referrals;
   private final IdentityService identityService;
 
-  IntakeDecisionForm(CaseFileRepository caseFiles, ReferralRepository referrals, IdentityService identityService) {
-    this.caseFiles = caseFiles;
+  IntakeDecisionForm(ReferralRepository referrals, IdentityService identityService) {
     this.referrals = referrals;
     this.identityService = identityService;
   }
@@ -53,7 +50,7 @@ class IntakeDecisionForm implements CaseForm {
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
-    CaseFile caseFile = caseFiles.findById(submission.caseId()).orElseThrow();
+    CaseFile caseFile = submission.caseFile();
     String decision = v.code("decision", "Beslut", CodeSet.INTAKE_DECISION, true);
     String coach = v.text("coach", "Coach", ACCEPTED.equals(decision), 64);
     String reason = v.text("reason", "Motivering",

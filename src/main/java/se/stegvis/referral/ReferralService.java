@@ -62,16 +62,15 @@ public class ReferralService {
     return caseFile;
   }
 
-  /** The API's way in: register and start the case process in one transaction. */
+  /** The API's way in: register and start the case process in one transaction (the start links them). */
   @Transactional
   public CaseFile registerAndStart(ReferralRequest request, String userId) {
     CaseFile caseFile = register(request, userId, Referral.Channel.API);
-    var instance = runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+    runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
         .businessKey(caseFile.getCaseNumber())
         .setVariable(ProcessVariables.CASE_ID, caseFile.getId())
         .setVariable(ProcessVariables.REFERRAL_DATE, DeadlineCalendar.toDate(request.referredOn()))
         .execute();
-    caseFile.attachProcess(instance.getProcessInstanceId());
     return caseFile;
   }
 }

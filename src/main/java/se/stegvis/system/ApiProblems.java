@@ -1,8 +1,19 @@
 package se.stegvis.system;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -10,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -71,5 +83,57 @@ class ApiProblems {
         "Uppgiften krockar med en annan som just sparades. Försök igen.");
     problem.setTitle("Samtidig ändring");
     return problem;
+  }
+
+  /**
+   * The engine REST API ({@code /engine-rest}, e.g. {@code submit-form}) catches a refused form as
+   * a {@code ProcessEngineException} and answers 500 with "Cannot instantiate process definition
+   * …:" before the Swedish text. This answers 400 (409 when the person already has an open case)
+   * with the message as written, in the engine's own error format ({@code type}, {@code message})
+   * plus the {@code errors} list, and the duplicate's {@code caseNumber}. Task forms submitted
+   * there are covered alike. Not covered: the webapp's own copy of the API under
+   * {@code /camunda/api/engine}, whose Jersey application the Camunda webapp builds from a fixed list.
+   */
+  @Component
+  static class EngineRestFormRejections implements ResourceConfigCustomizer {
+
+    @Override
+    public void customize(ResourceConfig config) {
+      config.register(FormRejectedMapper.class);
+    }
+  }
+
+  /** Ranked ahead of the engine's own RestExceptionHandler, which maps the same exception type. */
+  @Priority(Priorities.USER - 1000)
+  public static class FormRejectedMapper implements ExtendedExceptionMapper<RestException> {
+
+    @Override
+    public boolean isMappable(RestException exception) {
+      return rejection(exception) != null;
+    }
+
+    @Override
+    public Response toResponse(RestException exception) {
+      FormRejectedException rejected = rejection(exception);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", rejected.getClass().getSimpleName());
+      body.put("message", rejected.getMessage());
+      body.put("errors", rejected.errors());
+      Response.Status status = Response.Status.BAD_REQUEST;
+      if (rejected instanceof DuplicateCaseException duplicate) {
+        body.put("caseNumber", duplicate.caseNumber());
+        status = Response.Status.CONFLICT;
+      }
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static FormRejectedException rejection(Throwable exception) {
+      for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof FormRejectedException rejected) {
+          return rejected;
+        }
+      }
+      return null;
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -39,7 +40,13 @@ class CaseDataHistoryFilter extends AbstractProcessEnginePlugin implements Histo
   }
 
   static boolean isRecorded(HistoryEvent event) {
-    return !(event instanceof HistoricVariableUpdateEventEntity variable)
-        || ProcessVariables.isAllowed(variable.getVariableName());
+    if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      return ProcessVariables.isAllowed(variable.getVariableName());
+    }
+    if (event instanceof HistoricFormPropertyEventEntity formField) {
+      // submit-form (Tasklist) logs every submitted field as a "FormProperty" detail.
+      return ProcessVariables.isAllowed(formField.getPropertyId());
+    }
+    return true;
   }
 }
