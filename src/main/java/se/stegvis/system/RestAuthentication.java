@@ -1,5 +1,6 @@
 package se.stegvis.system;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API is closed to anonymous callers: HTTP Basic against the Camunda identity
- * service. The application's own API ({@code /api}) is guarded by {@link ApiAuthenticationFilter}.
+ * service; changing what runs there is for administrators ({@link EngineRestAdministration}). The application's own API ({@code /api}) is guarded by {@link ApiAuthenticationFilter}.
  */
 @Configuration
 class RestAuthentication {
@@ -20,6 +21,16 @@ class RestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineRestAdministration> engineRestAdministration(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new EngineRestAdministration(identityService));
+    registration.setName("engine-rest-administration");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(2);
     return registration;
   }
 
