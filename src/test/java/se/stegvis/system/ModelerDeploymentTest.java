@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +44,8 @@ class ModelerDeploymentTest {
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
+  @Autowired ProcessEngine processEngine;
+  @Autowired ModelDeployment modelDeployment;
 
   @BeforeEach
   void coach() {
@@ -65,6 +68,16 @@ class ModelerDeploymentTest {
         "name=\"Upprätta handlingsplan (ny)\""), true);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(latestVersion()).isEqualTo(before + 1);
+
+    modelDeployment.postProcessEngineBuild(processEngine); // what a restart does
+    assertThat(latestVersion()).as("a restart does not put the application's older models on top").isEqualTo(before + 1);
+    assertThat(repositoryService.getProcessDefinition(latestDefinitionId()).getDeploymentId())
+        .isEqualTo(repositoryService.createDeploymentQuery().deploymentName("modeler").singleResult().getId());
+  }
+
+  private String latestDefinitionId() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult()
+        .getId();
   }
 
   @Test
