@@ -69,6 +69,25 @@ public class Deadline {
     state = DeadlineState.CANCELLED;
   }
 
+  /**
+   * A new due date for a step that is still undone, for example when its case moved to a process
+   * version with another period. An open deadline stays open, even if the new date has passed
+   * (its timer escalates it). A missed deadline whose new date lies ahead is open again; one whose
+   * new date has passed too stays missed, missed at the time it was. A step that is done or
+   * cancelled keeps its deadline: returns false and changes nothing.
+   */
+  public boolean reschedule(Instant newDueAt, Instant now) {
+    if (state != DeadlineState.OPEN && state != DeadlineState.MISSED) {
+      return false;
+    }
+    dueAt = newDueAt;
+    if (state == DeadlineState.MISSED && newDueAt.isAfter(now)) {
+      state = DeadlineState.OPEN;
+      missedAt = null;
+    }
+    return true;
+  }
+
   public Long getId() {
     return id;
   }
