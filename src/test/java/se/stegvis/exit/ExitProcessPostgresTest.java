@@ -3,15 +3,15 @@ package se.stegvis.exit;
 import org.junit.jupiter.api.DisplayName;
 import org.springframework.test.context.ContextConfiguration;
 
-import se.stegvis.support.CaseProcessTest;
 import se.stegvis.support.EnabledIfPostgres;
+import se.stegvis.support.PostgresTestDatabase;
 
 /**
  * The exit checks again on PostgreSQL. Every process test's PostgreSQL variant uses the same
  * initializer, so they all share one Spring context on one fresh database.
  */
 @EnabledIfPostgres
-@ContextConfiguration(initializers = CaseProcessTest.OnPostgres.class)
+@ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @DisplayName("Avslut: kontroller på servern (PostgreSQL)")
 class ExitProcessPostgresTest extends ExitProcessTest {
 }

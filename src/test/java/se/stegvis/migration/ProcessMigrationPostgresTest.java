@@ -3,8 +3,8 @@ package se.stegvis.migration;
 import org.junit.jupiter.api.DisplayName;
 import org.springframework.test.context.ContextConfiguration;
 
-import se.stegvis.support.CaseProcessTest;
 import se.stegvis.support.EnabledIfPostgres;
+import se.stegvis.support.PostgresTestDatabase;
 
 /**
  * The migrations again on PostgreSQL: the rolled-back dry run and the refused migration leave the
@@ -12,7 +12,7 @@ import se.stegvis.support.EnabledIfPostgres;
  * context on its own fresh database (the class deploys changed models), closed after the class.
  */
 @EnabledIfPostgres
-@ContextConfiguration(initializers = CaseProcessTest.OnPostgres.class)
+@ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 @DisplayName("Migrering: pågående ärenden till en ny processversion (PostgreSQL)")
 class ProcessMigrationPostgresTest extends ProcessMigrationTest {
 }

@@ -42,9 +42,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -74,7 +71,7 @@ import se.stegvis.referral.ReferralService;
  * <p>Every test class that extends this one without further configuration shares one Spring
  * context (and one H2 database), so tests create their own cases and assert on those only.
  * PostgreSQL variants add {@code @EnabledIfPostgres @ContextConfiguration(initializers =
- * CaseProcessTest.OnPostgres.class)} and so share one PostgreSQL context between them.
+ * PostgresTestDatabase.Initializer.class)} and so share one PostgreSQL context between them.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -568,21 +565,5 @@ public abstract class CaseProcessTest {
     String haystack = text.toLowerCase(Locale.ROOT);
     return secrets.stream().filter(s -> haystack.contains(s.toLowerCase(Locale.ROOT)))
         .map(s -> where + " contains \"" + s + "\"").toList();
-  }
-
-  // ---- PostgreSQL ----
-
-  /**
-   * Points a context at a fresh PostgreSQL database. Being one initializer class, it gives every
-   * PostgreSQL variant the same context configuration, so they share a single Spring context.
-   */
-  public static class OnPostgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-    @Override
-    public void initialize(ConfigurableApplicationContext context) {
-      String url = PostgresTestDatabase.createDatabase("stegvis_test");
-      TestPropertyValues.of("spring.datasource.url=" + url,
-          "spring.datasource.username=" + PostgresTestDatabase.USER,
-          "spring.datasource.password=" + PostgresTestDatabase.PASSWORD).applyTo(context);
-    }
   }
 }

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real PostgreSQL for the tests that need one: 127.0.0.1:5432 as user postgres unless
@@ -50,12 +52,19 @@ public final class PostgresTestDatabase {
     return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
   }
 
-  /** For a test class's {@code @DynamicPropertySource}: point the context at a fresh database. */
-  public static void register(DynamicPropertyRegistry registry) {
-    String url = createDatabase("stegvis_test");
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> USER);
-    registry.add("spring.datasource.password", () -> PASSWORD);
+  /**
+   * For a PostgreSQL twin of a Spring test:
+   * {@code @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)} points the
+   * context at a fresh database. Being one class, it gives twins that declare nothing else the same
+   * context configuration, so they share one Spring context and database.
+   */
+  public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      String url = createDatabase("stegvis_test");
+      TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=" + USER,
+          "spring.datasource.password=" + PASSWORD).applyTo(context);
+    }
   }
 
   private static String env(String name, String fallback) {
