@@ -9,5 +9,7 @@ public interface CaseFileRepository extends JpaRepository<CaseFile, Long> {
 
   Optional<CaseFile> findByCaseNumber(String caseNumber);
 
+  Optional<CaseFile> findByProcessInstanceId(String processInstanceId);
+
   List<CaseFile> findByParticipantIdAndProjectId(Long participantId, Long projectId);
 }

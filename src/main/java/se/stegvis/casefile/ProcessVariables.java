@@ -14,6 +14,8 @@ public final class ProcessVariables {
   public static final String PROCESS_KEY = "participant-case";
 
   public static final String CASE_ID = "caseId";
+  /** The readable case number, also the business key: shown on Tasklist's task cards. */
+  public static final String CASE_NUMBER = "caseNumber";
   public static final String REFERRAL_DATE = "referralDate";
   public static final String DECISION = "decision";
   public static final String COACH = "coach";
@@ -23,7 +25,7 @@ public final class ProcessVariables {
   public static final String EXIT_DATE = "exitDate";
   public static final String MEETING_NUMBER = "meetingNumber";
 
-  public static final Set<String> ALLOWED = Set.of(CASE_ID, REFERRAL_DATE, DECISION, COACH, COACH_OPTIONS,
+  public static final Set<String> ALLOWED = Set.of(CASE_ID, CASE_NUMBER, REFERRAL_DATE, DECISION, COACH, COACH_OPTIONS,
       PARTICIPATION_STARTED, START_DATE, EXIT_DATE, MEETING_NUMBER);
 
   private ProcessVariables() {

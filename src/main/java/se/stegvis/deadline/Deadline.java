@@ -42,6 +42,12 @@ public class Deadline {
   @Column(name = "missed_at")
   private Instant missedAt;
 
+  @Column(name = "reminder_sent_at")
+  private Instant reminderSentAt;
+
+  @Column(name = "manager_notified_at")
+  private Instant managerNotifiedAt;
+
   protected Deadline() {
   }
 
@@ -122,5 +128,13 @@ public class Deadline {
 
   public Instant getMissedAt() {
     return missedAt;
+  }
+
+  public Instant getReminderSentAt() {
+    return reminderSentAt;
+  }
+
+  public Instant getManagerNotifiedAt() {
+    return managerNotifiedAt;
   }
 }

@@ -2,13 +2,24 @@ package se.stegvis.deadline;
 
 public enum DeadlineState {
   /** The step is open and not yet late. */
-  OPEN,
+  OPEN("Öppen"),
   /** Done in time. */
-  MET,
+  MET("Klar i tid"),
   /** The deadline passed with the step undone; the step is still open. */
-  MISSED,
+  MISSED("Försenad"),
   /** Done, but after the deadline. */
-  MET_LATE,
+  MET_LATE("Klar, försenad"),
   /** The step went away undone, for example when the person left the project. */
-  CANCELLED
+  CANCELLED("Avbruten");
+
+  private final String label;
+
+  DeadlineState(String label) {
+    this.label = label;
+  }
+
+  /** Swedish, for users. */
+  public String label() {
+    return label;
+  }
 }

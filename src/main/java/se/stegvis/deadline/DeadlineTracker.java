@@ -1,15 +1,20 @@
 package se.stegvis.deadline;
 
+import java.time.Duration;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.ProcessVariables;
 
 /**
- * Records a deadline for every task the model gives a due date, and what became of it.
+ * Records a deadline for every task the model gives a due date, and what became of it, and sets
+ * the task's follow-up date to when its reminder goes out.
  * The kind comes from the task's {@code deadlineKind} property in the model.
  */
 @Component("deadlineTracker")
@@ -19,10 +24,13 @@ class DeadlineTracker implements TaskListener {
 
   private final DeadlineRepository deadlines;
   private final DeadlineCalendar calendar;
+  private final int reminderDays;
 
-  DeadlineTracker(DeadlineRepository deadlines, DeadlineCalendar calendar) {
+  DeadlineTracker(DeadlineRepository deadlines, DeadlineCalendar calendar,
+      @Value("${stegvis.reminders.days-before:3}") int reminderDays) {
     this.deadlines = deadlines;
     this.calendar = calendar;
+    this.reminderDays = reminderDays;
   }
 
   @Override
@@ -45,6 +53,8 @@ class DeadlineTracker implements TaskListener {
     String kind = kind(task);
     int sequence = deadlines.countByCaseIdAndKind(caseId, kind) + 1;
     deadlines.save(new Deadline(caseId, kind, sequence, task.getId(), task.getDueDate().toInstant()));
+    // Tasklist's follow-up date: the day the reminder goes out.
+    task.setFollowUpDate(Date.from(task.getDueDate().toInstant().minus(Duration.ofDays(reminderDays))));
   }
 
   private static String kind(DelegateTask task) {

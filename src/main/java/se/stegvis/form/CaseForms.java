@@ -80,6 +80,7 @@ public class CaseForms implements TaskListener, ExecutionListener {
     CaseFile caseFile = caseFiles.findById(caseId).filter(c -> c.getProcessInstanceId() == null)
         .orElseThrow(() -> new FormRejectedException("Ärendet finns redan och kan inte startas på nytt."));
     execution.setProcessBusinessKey(caseFile.getCaseNumber());
+    execution.getProcessInstance().setVariable(ProcessVariables.CASE_NUMBER, caseFile.getCaseNumber());
     caseFile.attachProcess(execution.getProcessInstanceId());
   }
 

@@ -1,5 +1,6 @@
 package se.stegvis.system;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -9,9 +10,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.casefile.ProcessVariables;
+
 /**
- * The Tasklist filters every installation needs, created at start-up when missing: a coach's
- * own tasks and the unassigned tasks of the user's groups, earliest due first.
+ * The Tasklist filters every installation needs, created at start-up when missing, earliest due
+ * first, each card showing the case number: own tasks, the groups' unassigned tasks, overdue,
+ * due within 7 days, referrals to assess and follow-ups to do.
  */
 @Component
 class TasklistFilters {
@@ -27,10 +31,28 @@ class TasklistFilters {
   @EventListener(ApplicationReadyEvent.class)
   void create() {
     create("Mina uppgifter", "Uppgifter tilldelade mig, tidigast förfallna först", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    create("Min grupps uppgifter", "Ej tilldelade uppgifter för mina grupper", -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
+        mine().orderByDueDate().asc());
+    create("Min grupps uppgifter", "Ej tilldelade uppgifter för mina grupper", -9,
+        mineOrMyGroups().taskUnassigned().orderByDueDate().asc());
+    create("Försenade", "Mina och mina gruppers uppgifter vars tidsfrist har passerat", -8,
+        mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    create("Förfaller inom 7 dagar", "Mina och mina gruppers uppgifter som ska vara klara inom en vecka", -7,
+        mineOrMyGroups().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}")
             .orderByDueDate().asc());
+    create("Remisser att bedöma", "Remisser som väntar på beredningsgruppens beslut", -6,
+        taskService.createTaskQuery().taskDefinitionKey("decideIntake")
+            .taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc());
+    create("Uppföljningar att göra", "Uppföljningar 6–12 månader efter avslut", -5,
+        mine().taskDefinitionKey("followUp").orderByDueDate().asc());
+  }
+
+  private TaskQuery mine() {
+    return taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+  }
+
+  private TaskQuery mineOrMyGroups() {
+    return taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}").endOr();
   }
 
   private void create(String name, String description, int priority, TaskQuery query) {
@@ -39,7 +61,8 @@ class TasklistFilters {
     }
     var filter = filterService.newTaskFilter(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", List.of(Map.of("name", ProcessVariables.CASE_NUMBER, "label", "Ärende"))));
     filterService.saveFilter(filter);
   }
 }

@@ -71,9 +71,11 @@ class ApplicationTest {
   @Test
   @DisplayName("Anonymous calls to the application API get 401 with a Swedish problem")
   void apiNeedsAuthentication() {
-    var response = http.getForEntity("/api/referrals", String.class);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(response.getBody()).contains("Inloggning krävs");
+    for (String path : new String[] {"/api/referrals", "/api/deadlines/overdue", "/api/cases/by-task/x"}) {
+      var response = http.getForEntity(path, String.class);
+      assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(response.getBody()).contains("Inloggning krävs");
+    }
   }
 
   @Test

@@ -1,0 +1,49 @@
+package se.stegvis.overview;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
+
+/** One case at a glance, for the coach's "Ärende" tab in Tasklist. Labels are Swedish. */
+public record CaseOverview(String caseNumber, String phase, String phaseLabel, Project project, Person coach,
+    Participant participant, Referral referral, LocalDate startedOn, LocalDate exitedOn, List<Deadline> deadlines,
+    Plan plan, List<Meeting> meetings, Proposal proposal, List<Object> placements,
+    List<Notification> notifications) {
+
+  public record Project(String code, String name) {
+  }
+
+  public record Person(String id, String name) {
+  }
+
+  public record Participant(String name, String identityNumber, String gender, Integer age) {
+    static Integer age(LocalDate birthDate, LocalDate today) {
+      return birthDate == null ? null : Period.between(birthDate, today).getYears();
+    }
+  }
+
+  public record Referral(String party, LocalDate referredOn, String decision, LocalDate decidedOn) {
+  }
+
+  public record Deadline(String kind, String label, int sequence, LocalDate dueDate, String state,
+      String stateLabel, LocalDate completedOn) {
+  }
+
+  public record Plan(LocalDate madeOn, String goals, String activities) {
+  }
+
+  public record Meeting(int sequence, LocalDate heldOn, boolean personPresent, List<String> parties) {
+    static List<String> codes(String commaSeparated) {
+      return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+          : Arrays.asList(commaSeparated.split(","));
+    }
+  }
+
+  public record Proposal(LocalDate documentedOn, String proposal) {
+  }
+
+  public record Notification(Instant createdAt, String recipient, String subject, boolean sent) {
+  }
+}

@@ -1,0 +1,122 @@
+package se.stegvis.overview;
+
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stegvis.casefile.CaseAccess;
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.casefile.Notification.Recipient;
+import se.stegvis.casefile.NotificationRepository;
+import se.stegvis.codes.CodeSet;
+import se.stegvis.codes.ReferenceCodes;
+import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.deadline.DeadlineKind;
+import se.stegvis.deadline.DeadlineRepository;
+import se.stegvis.identity.IdentityNumber;
+import se.stegvis.meeting.MeetingRepository;
+import se.stegvis.plan.ActionPlanRepository;
+import se.stegvis.plan.ProposedActionRepository;
+import se.stegvis.referral.ReferralRepository;
+
+/** Puts a case together from its feature tables, for someone allowed to see it. */
+@Service
+public class CaseOverviews {
+
+  private static final Map<Recipient, String> RECIPIENTS = Map.of(Recipient.PERSON, "Deltagaren",
+      Recipient.REFERRER, "Remittent", Recipient.MANAGER, "Chef", Recipient.COACH, "Coach");
+
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final CaseFileRepository caseFiles;
+  private final CaseAccess access;
+  private final ReferralRepository referrals;
+  private final DeadlineRepository deadlines;
+  private final ActionPlanRepository plans;
+  private final MeetingRepository meetings;
+  private final ProposedActionRepository proposals;
+  private final NotificationRepository notifications;
+  private final ReferenceCodes codes;
+  private final DeadlineCalendar calendar;
+
+  CaseOverviews(TaskService taskService, IdentityService identityService, CaseFileRepository caseFiles,
+      CaseAccess access, ReferralRepository referrals, DeadlineRepository deadlines, ActionPlanRepository plans,
+      MeetingRepository meetings, ProposedActionRepository proposals, NotificationRepository notifications,
+      ReferenceCodes codes, DeadlineCalendar calendar) {
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.caseFiles = caseFiles;
+    this.access = access;
+    this.referrals = referrals;
+    this.deadlines = deadlines;
+    this.plans = plans;
+    this.meetings = meetings;
+    this.proposals = proposals;
+    this.notifications = notifications;
+    this.codes = codes;
+    this.calendar = calendar;
+  }
+
+  public static class NotFound extends RuntimeException {
+  }
+
+  public static class Forbidden extends RuntimeException {
+  }
+
+  @Transactional(readOnly = true)
+  public CaseOverview forTask(String taskId) {
+    var task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      throw new NotFound();
+    }
+    CaseFile caseFile = caseFiles.findByProcessInstanceId(task.getProcessInstanceId()).orElseThrow(NotFound::new);
+    if (!access.canSee(access.viewer(), caseFile)) {
+      throw new Forbidden();
+    }
+    return overview(caseFile);
+  }
+
+  private CaseOverview overview(CaseFile c) {
+    var person = c.getParticipant();
+    var referral = referrals.findByCaseId(c.getId()).orElse(null);
+    var plan = plans.findByCaseId(c.getId()).stream().max(Comparator.comparing(p -> p.getMadeOn())).orElse(null);
+    var proposal = proposals.findByCaseId(c.getId()).stream().reduce((a, b) -> b).orElse(null);
+    return new CaseOverview(c.getCaseNumber(), c.getPhase().name(), c.getPhase().label(),
+        new CaseOverview.Project(c.getProject().getCode(), c.getProject().getName()),
+        c.getCoach() == null ? null : new CaseOverview.Person(c.getCoach(), userName(c.getCoach())),
+        new CaseOverview.Participant(
+            ((person.getFirstName() == null ? "" : person.getFirstName() + " ") + person.getLastName()).strip(),
+            new IdentityNumber(person.getIdentityNumber(), person.getIdentityKind(), person.getBirthDate()).masked(),
+            codes.label(CodeSet.GENDER, person.getGender()),
+            CaseOverview.Participant.age(person.getBirthDate(), calendar.today())),
+        referral == null ? null : new CaseOverview.Referral(codes.label(CodeSet.PARTY, referral.getParty()),
+            referral.getReferredOn(),
+            referral.getDecision() == null ? null : codes.label(CodeSet.INTAKE_DECISION, referral.getDecision()),
+            referral.getDecidedOn()),
+        c.getStartedOn(), c.getExitedOn(),
+        deadlines.findByCaseIdOrderByDueAt(c.getId()).stream().map(d -> new CaseOverview.Deadline(d.getKind(),
+            DeadlineKind.labelOf(d.getKind()), d.getSequence(), DeadlineCalendar.toDay(Date.from(d.getDueAt())),
+            d.getState().name(), d.getState().label(),
+            d.getCompletedAt() == null ? null : DeadlineCalendar.toDay(Date.from(d.getCompletedAt())))).toList(),
+        plan == null ? null : new CaseOverview.Plan(plan.getMadeOn(), plan.getGoals(), plan.getActivities()),
+        meetings.findByCaseIdOrderBySequence(c.getId()).stream().map(m -> new CaseOverview.Meeting(m.getSequence(),
+            m.getHeldOn(), m.isPersonPresent(), CaseOverview.Meeting.codes(m.getPartiesPresent()).stream()
+                .map(p -> codes.label(CodeSet.PARTY, p)).toList())).toList(),
+        proposal == null ? null : new CaseOverview.Proposal(proposal.getDocumentedOn(), proposal.getProposal()),
+        List.of(),
+        notifications.findByCaseIdOrderByCreatedAt(c.getId()).stream().map(n -> new CaseOverview.Notification(
+            n.getCreatedAt(), RECIPIENTS.get(n.getRecipient()), n.getSubject(), n.getSentAt() != null)).toList());
+  }
+
+  private String userName(String userId) {
+    var user = identityService.createUserQuery().userId(userId).singleResult();
+    return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).strip();
+  }
+}
