@@ -41,7 +41,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     if (userId == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Stegvis\", charset=\"UTF-8\"");
+      // A plugin's background call (webapp session expired) shows its own message; a Basic
+      // challenge would open the browser's login dialog over the page instead.
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Stegvis\", charset=\"UTF-8\"");
+      }
       response.setContentType("application/problem+json;charset=UTF-8");
       response.getWriter().write("""
           {"type":"about:blank","title":"Inloggning krävs","status":401,\

@@ -75,7 +75,15 @@ class ApplicationTest {
       var response = http.getForEntity(path, String.class);
       assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(response.getBody()).contains("Inloggning krävs");
+      assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
     }
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.set("X-Requested-With", "XMLHttpRequest");
+    var fromPlugin = http.exchange("/api/deadlines/overdue", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(headers), String.class);
+    assertThat(fromPlugin.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(fromPlugin.getHeaders().containsKey("WWW-Authenticate"))
+        .as("no browser login dialog over a plugin").isFalse();
   }
 
   @Test

@@ -1,0 +1,333 @@
+// Stegvis: "Försenade steg", a Cockpit dashboard plugin (plugin point cockpit.dashboard).
+// Plain ES module, no build step. Loaded through customScripts in scripts/config.js.
+// Data comes from GET /api/deadlines/overdue (same origin; the webapp session authenticates).
+// Everything that comes from the server is put into the page as text (textContent), never as HTML.
+
+const STYLESHEET = new URL('stegvis-overdue.css', import.meta.url).pathname;
+
+// The application's API lives at <context path>/api; the webapps at <context path>/camunda
+// (camunda.bpm.webapp.application-path). <base app-root> holds <context path>/camunda.
+function apiUrl(path) {
+  const base = document.querySelector('base[app-root]');
+  const appRoot = base ? base.getAttribute('app-root') : '/camunda';
+  return appRoot.replace(/\/[^/]*\/?$/, '') + path;
+}
+
+function el(tag, className, ...children) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) {
+      continue;
+    }
+    node.appendChild(typeof child === 'string' || typeof child === 'number'
+      ? document.createTextNode(String(child)) : child);
+  }
+  return node;
+}
+
+function loadStylesheet() {
+  if (!document.querySelector('link[data-stegvis="overdue"]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = STYLESHEET;
+    link.setAttribute('data-stegvis', 'overdue');
+    document.head.appendChild(link);
+  }
+}
+
+function days(n) {
+  return n === 1 ? '1 dag' : `${n} dagar`;
+}
+
+function stepLabel(step) {
+  const label = step.kindLabel || step.kind || 'Okänd tidsfrist';
+  return step.kind === 'MEETING' || step.sequence > 1 ? `${label}, nr ${step.sequence}` : label;
+}
+
+function coachLabel(step) {
+  return step.coachName || step.coach || 'Ingen coach';
+}
+
+function instanceLink(processInstanceId) {
+  if (!processInstanceId) {
+    return el('span', 'text-muted', '–');
+  }
+  const a = el('a', null, 'Öppna');
+  a.href = `#/process-instance/${encodeURIComponent(processInstanceId)}/runtime`;
+  a.title = 'Öppna processinstansen i Cockpit';
+  return a;
+}
+
+async function problemDetail(response) {
+  try {
+    const body = await response.json();
+    return body && typeof body.detail === 'string' ? body.detail : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function errorText(status) {
+  switch (status) {
+    case 401: return 'Du är inte inloggad längre. Logga in igen.';
+    case 403: return 'Du har inte behörighet att se försenade steg.';
+    case 404: return 'Tjänsten för försenade steg finns inte på servern (fel 404).';
+    default: return `Kunde inte hämta försenade steg (fel ${status}). Försök igen om en stund.`;
+  }
+}
+
+function table(columns, rows) {
+  const head = el('tr', null, ...columns.map(c => el('th', c.className || null, c.title)));
+  const body = el('tbody');
+  for (const row of rows) {
+    body.appendChild(el('tr', row.className || null,
+      ...columns.map(c => el('td', c.className || null, c.cell(row.step)))));
+  }
+  return el('div', 'table-responsive',
+    el('table', 'table table-condensed table-hover stegvis-table', el('thead', null, head), body));
+}
+
+function summaryCard(title, items, empty) {
+  const card = el('div', 'stegvis-card', el('h4', null, title));
+  if (!items || items.length === 0) {
+    card.appendChild(el('p', 'text-muted', empty));
+    return card;
+  }
+  const list = el('ul', 'stegvis-counts');
+  for (const item of items) {
+    list.appendChild(el('li', null, el('span', 'stegvis-count-label', item.label), el('span', 'badge', item.count)));
+  }
+  card.appendChild(list);
+  return card;
+}
+
+function option(value, text, selected) {
+  const o = el('option', null, text);
+  o.value = value;
+  o.selected = selected;
+  return o;
+}
+
+function fillSelect(select, allText, entries, selected) {
+  select.replaceChildren(option('', allText, !selected));
+  let found = false;
+  for (const entry of entries) {
+    found = found || entry.value === selected;
+    select.appendChild(option(entry.value, entry.text, entry.value === selected));
+  }
+  if (selected && !found) {
+    select.appendChild(option(selected, selected, true));
+  }
+}
+
+function mount(node) {
+  loadStylesheet();
+  const state = { project: '', coach: '', request: 0, controller: null };
+
+  const projectSelect = el('select', 'form-control input-sm');
+  projectSelect.id = 'stegvis-overdue-project';
+  const coachSelect = el('select', 'form-control input-sm');
+  coachSelect.id = 'stegvis-overdue-coach';
+  fillSelect(projectSelect, 'Alla projekt', [], '');
+  fillSelect(coachSelect, 'Alla coacher', [], '');
+  const refresh = el('button', 'btn btn-default btn-sm', 'Uppdatera');
+  refresh.type = 'button';
+
+  const projectLabel = el('label', null, 'Projekt');
+  projectLabel.htmlFor = projectSelect.id;
+  const coachLabelEl = el('label', null, 'Coach');
+  coachLabelEl.htmlFor = coachSelect.id;
+
+  const today = el('span', 'stegvis-today text-muted');
+  const status = el('div', 'stegvis-status');
+  status.setAttribute('role', 'status');
+  const content = el('div', 'stegvis-content');
+
+  node.replaceChildren(el('div', 'stegvis-overdue',
+    el('div', 'stegvis-header', el('h2', null, 'Försenade steg'), today),
+    el('form', 'stegvis-filters form-inline',
+      el('div', 'form-group', projectLabel, projectSelect),
+      el('div', 'form-group', coachLabelEl, coachSelect),
+      refresh),
+    status,
+    content));
+
+  projectSelect.addEventListener('change', () => { state.project = projectSelect.value; load(); });
+  coachSelect.addEventListener('change', () => { state.coach = coachSelect.value; load(); });
+  refresh.addEventListener('click', () => load());
+  node.querySelector('form').addEventListener('submit', e => e.preventDefault());
+
+  function showStatus(kind, text, withRetry) {
+    status.className = `stegvis-status alert alert-${kind}`;
+    status.replaceChildren(el('span', null, text));
+    if (withRetry) {
+      const retry = el('button', 'btn btn-link btn-sm', 'Försök igen');
+      retry.type = 'button';
+      retry.addEventListener('click', () => load());
+      status.appendChild(retry);
+    }
+  }
+
+  function clearStatus() {
+    status.className = 'stegvis-status';
+    status.replaceChildren();
+  }
+
+  async function load() {
+    const request = ++state.request;
+    if (state.controller) {
+      state.controller.abort();
+    }
+    state.controller = new AbortController();
+    const params = new URLSearchParams();
+    if (state.project) {
+      params.set('project', state.project);
+    }
+    if (state.coach) {
+      params.set('coach', state.coach);
+    }
+    const query = params.toString();
+    showStatus('info', 'Hämtar försenade steg …');
+    content.classList.add('stegvis-loading');
+    let response;
+    try {
+      response = await fetch(apiUrl('/api/deadlines/overdue') + (query ? `?${query}` : ''), {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+        signal: state.controller.signal
+      });
+    } catch (e) {
+      if (request === state.request && e.name !== 'AbortError') {
+        content.classList.remove('stegvis-loading');
+        content.replaceChildren();
+        showStatus('danger', 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.', true);
+      }
+      return;
+    }
+    if (request !== state.request) {
+      return;
+    }
+    content.classList.remove('stegvis-loading');
+    if (!response.ok) {
+      const detail = await problemDetail(response);
+      content.replaceChildren();
+      const text = errorText(response.status);
+      if (response.status === 401) {
+        showStatus('warning', text);
+        const login = el('a', 'btn btn-link btn-sm', 'Till inloggningen');
+        login.href = window.location.pathname;
+        login.addEventListener('click', () => window.location.reload());
+        status.appendChild(login);
+      } else {
+        showStatus('danger', detail && response.status === 403 ? `${text} ${detail}` : text, response.status >= 500);
+      }
+      return;
+    }
+    let data;
+    try {
+      data = await response.json();
+    } catch (e) {
+      content.replaceChildren();
+      showStatus('danger', 'Svaret från servern gick inte att läsa. Försök igen om en stund.', true);
+      return;
+    }
+    clearStatus();
+    render(data);
+  }
+
+  function render(data) {
+    const overdue = data.overdue || [];
+    const dueSoon = data.dueSoon || [];
+    today.textContent = data.today ? `Läget ${data.today}` : '';
+    fillSelect(projectSelect, 'Alla projekt',
+      (data.projects || []).map(p => ({ value: p.code, text: p.name || p.code })), state.project);
+    fillSelect(coachSelect, 'Alla coacher',
+      (data.coaches || []).map(c => ({ value: c.id, text: c.name || c.id })), state.coach);
+
+    const filtered = state.project || state.coach;
+    const total = el('p', overdue.length ? 'stegvis-total stegvis-total-late' : 'stegvis-total stegvis-total-ok',
+      overdue.length === 0 ? 'Inga försenade steg' + (filtered ? ' i det här urvalet.' : '. Alla tidsfrister hålls.')
+        : overdue.length === 1 ? '1 försenat steg' : `${overdue.length} försenade steg`,
+      dueSoon.length ? ` · ${dueSoon.length} förfaller inom 7 dagar` : '');
+
+    const cards = el('div', 'stegvis-cards',
+      summaryCard('Per tidsfrist', (data.byKind || []).map(k => ({ label: k.label || k.kind, count: k.count })),
+        'Inga försenade steg.'),
+      summaryCard('Per coach', (data.byCoach || []).map(c => ({ label: c.name || c.coach || 'Ingen coach', count: c.count })),
+        'Inga försenade steg.'),
+      summaryCard('Per projekt', (data.byProject || []).map(p => ({ label: p.name || p.code, count: p.count })),
+        'Inga försenade steg.'));
+
+    const common = [
+      { title: 'Ärende', cell: s => s.caseNumber || '–', className: 'stegvis-col-case' },
+      { title: 'Projekt', cell: s => s.projectName || s.projectCode || '–', className: 'stegvis-col-project' },
+      { title: 'Coach', cell: coachLabel, className: 'stegvis-col-coach' },
+      { title: 'Tidsfrist', cell: stepLabel, className: 'stegvis-col-kind' },
+      { title: 'Förfallodag', cell: s => s.dueDate || '–', className: 'stegvis-col-date' }
+    ];
+    const overdueSection = el('div', 'stegvis-section',
+      el('h3', null, `Försenade (${overdue.length})`),
+      overdue.length === 0
+        ? el('p', 'stegvis-empty', filtered ? 'Inga försenade steg för valt projekt och vald coach.'
+          : 'Inga försenade steg just nu.')
+        : table([...common,
+          { title: 'Dagar försenat', cell: s => days(s.daysOverdue ?? 0), className: 'stegvis-col-days stegvis-late' },
+          { title: 'Processinstans', cell: s => instanceLink(s.processInstanceId), className: 'stegvis-col-link' }],
+        overdue.map(step => ({ step, className: 'stegvis-row-late' }))));
+
+    const soonSection = el('div', 'stegvis-section',
+      el('h3', null, `Förfaller inom 7 dagar (${dueSoon.length})`),
+      dueSoon.length === 0
+        ? el('p', 'stegvis-empty', 'Inga steg förfaller inom 7 dagar.')
+        : table([...common,
+          { title: 'Dagar kvar', cell: s => (s.daysLeft === 0 ? 'i dag' : days(s.daysLeft ?? 0)), className: 'stegvis-col-days' },
+          { title: 'Processinstans', cell: s => instanceLink(s.processInstanceId), className: 'stegvis-col-link' }],
+        dueSoon.map(step => ({ step }))));
+
+    content.replaceChildren(...[total, overdue.length ? cards : null, overdueSection, soonSection].filter(Boolean));
+  }
+
+  load();
+  return () => {
+    state.request++;
+    if (state.controller) {
+      state.controller.abort();
+    }
+  };
+}
+
+// Views shown now: node -> stop function. The webapp calls unmount() without saying which view
+// went away, so it stops those whose node has left the page.
+const shown = new Map();
+
+function start(node, mountFn) {
+  stop(node);
+  shown.set(node, mountFn());
+}
+
+function stop(node) {
+  const stopFn = shown.get(node);
+  if (stopFn) {
+    stopFn();
+    shown.delete(node);
+  }
+}
+
+export default {
+  id: 'stegvis-overdue',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  render(node) {
+    start(node, () => mount(node));
+  },
+  unmount() {
+    for (const node of [...shown.keys()]) {
+      if (!node.isConnected) {
+        stop(node);
+      }
+    }
+  }
+};

@@ -1,0 +1,80 @@
+package se.stegvis.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The Stegvis plugins of Cockpit ("Försenade steg") and Tasklist ("Ärende") are served: the
+ * application's scripts/config.js replaces the webjar's, and every module it names, with its
+ * stylesheet, answers under /camunda/app/.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WebappPluginsTest {
+
+  private static final Pattern SCRIPT_ENTRY = Pattern.compile("'([^']+)'");
+  private static final Pattern CUSTOM_SCRIPTS = Pattern.compile("customScripts:\\s*\\[([^\\]]*)\\]");
+
+  @Autowired TestRestTemplate http;
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+      "cockpit, scripts/stegvis-overdue.js, cockpit.dashboard, scripts/stegvis-overdue.css",
+      "tasklist, scripts/stegvis-case.js, tasklist.task.detail, scripts/stegvis-case.css"})
+  @DisplayName("config.js names the plugin, and the plugin and its stylesheet are served")
+  void pluginIsServed(String app, String module, String pluginPoint, String stylesheet) {
+    String base = "/camunda/app/" + app + "/";
+
+    ResponseEntity<String> config = http.getForEntity(base + "scripts/config.js", String.class);
+    assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(config.getHeaders().getContentType()).asString().startsWith("text/javascript");
+    assertThat(customScripts(config.getBody())).containsExactly(module);
+
+    ResponseEntity<String> plugin = http.getForEntity(base + module, String.class);
+    assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(plugin.getHeaders().getContentType()).asString().startsWith("text/javascript");
+    assertThat(plugin.getBody()).contains("export default", "pluginPoint: '" + pluginPoint + "'");
+    // User data goes into the page as text only.
+    assertThat(plugin.getBody()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
+
+    ResponseEntity<String> css = http.getForEntity(base + stylesheet, String.class);
+    assertThat(css.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(css.getHeaders().getContentType()).asString().startsWith("text/css");
+  }
+
+  @Test
+  @DisplayName("Tasklist offers Swedish first and falls back to English")
+  void tasklistLocales() {
+    String config = http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class);
+    assertThat(config).containsPattern("availableLocales:\\s*\\['sv',\\s*'en'\\]")
+        .containsPattern("fallbackLocale:\\s*'en'");
+  }
+
+  private static List<String> customScripts(String config) {
+    Matcher list = CUSTOM_SCRIPTS.matcher(config);
+    assertThat(list.find()).as("customScripts in config.js").isTrue();
+    List<String> entries = new ArrayList<>();
+    Matcher entry = SCRIPT_ENTRY.matcher(list.group(1));
+    while (entry.find()) {
+      entries.add(entry.group(1));
+    }
+    return entries;
+  }
+}
