@@ -7,29 +7,30 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // Plugins (ES modules, paths relative to /camunda/app/tasklist/). The "Ärende" tab of a task.
-  customScripts: ['scripts/stegvis-case.js'],
+  // Plugins (ES modules, paths relative to /camunda/app/tasklist/): the "Ärende" tab of a task,
+  // and dates kept in the language chosen for the texts.
+  customScripts: ['scripts/stegvis-case.js', 'scripts/stegvis-date-locale.js'],
 
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'tilldelar mig den markerade uppgiften'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'flyttar fokus till första filtret i listan'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'flyttar fokus till första uppgiften i listan'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'flyttar fokus till första fältet i uppgiftens formulär'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'öppnar dialogen för att starta en process'
     }
   }
 };

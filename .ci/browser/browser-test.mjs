@@ -1,0 +1,281 @@
+// Stegvis in a real browser: Debian's chromium driven by playwright-core against a running app.
+// Run by the JUnit test se.stegvis.system.BrowserTest (which starts the app with the demo data and
+// installs this folder with `npm ci`); by hand against any running app with demo data:
+//
+//   STEGVIS_URL=http://localhost:8080 node .ci/browser/browser-test.mjs
+//
+// Environment:
+//   STEGVIS_URL              the app's base URL (required)
+//   STEGVIS_CHROMIUM         the browser (default /usr/bin/chromium)
+//   STEGVIS_SCREENSHOTS      folder for the screenshots (default target/browser)
+//   STEGVIS_PLAN_CASE        case number of anna's "Upprätta handlingsplan" (checked in the Ärende tab)
+//   STEGVIS_OVERDUE_CASE     case number with an overdue step that Cockpit's "Försenade steg" must list
+//   STEGVIS_BROWSER_HEADED   "true" to watch the browser (needs a display)
+//
+// Every check is one function in CHECKS below, run in order in one browser; the first failure stops
+// the run with a screenshot and exit code 1. To add a check, write a function taking the shared
+// context `t` and put it in CHECKS where its preconditions hold (who is logged in, which page).
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.STEGVIS_URL || '').replace(/\/+$/, '');
+if (!BASE) {
+  console.error('browser: STEGVIS_URL is not set (e.g. http://localhost:8080)');
+  process.exit(2);
+}
+const CHROMIUM = process.env.STEGVIS_CHROMIUM || '/usr/bin/chromium';
+const SHOTS = path.resolve(process.env.STEGVIS_SCREENSHOTS || 'target/browser');
+const PLAN_CASE = process.env.STEGVIS_PLAN_CASE || null;
+const OVERDUE_CASE = process.env.STEGVIS_OVERDUE_CASE || null;
+const TIMEOUT = 20_000;
+
+const TASKLIST = `${BASE}/camunda/app/tasklist/`;
+const COCKPIT = `${BASE}/camunda/app/cockpit/`;
+const PLAN_TASK = 'Upprätta handlingsplan';
+
+// Today in Sweden, as the date field expects it (yyyy-mm-dd).
+const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tasklist, as the coach anna with a Swedish browser
+
+async function tasklistLoginPageIsSwedish(t) {
+  await t.page.goto(TASKLIST);
+  // Texts of locales/sv.json: the login form is translated before anyone logs in.
+  await t.page.getByPlaceholder('Användarnamn', { exact: true }).waitFor();
+  await t.page.getByPlaceholder('Lösenord', { exact: true }).waitFor();
+  await t.page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
+  await t.shot('tasklist-login');
+}
+
+async function tasklistLoginAsAnna(t) {
+  await login(t.page, 'anna', 'demo');
+  // The header after login, in Swedish ("Starta process", "Skapa uppgift").
+  await t.page.getByText('Starta process', { exact: true }).waitFor();
+  await t.page.getByText('Skapa uppgift', { exact: true }).waitFor();
+  await t.page.getByText('Anna Lind', { exact: true }).first().waitFor();
+  const language = await t.page.evaluate(() => window.angular.element(document.body).injector().get('$translate').use());
+  check(language === 'sv', `Tasklist chose the language "${language}", expected "sv"`);
+  await t.shot('tasklist-start');
+}
+
+async function openMyTasks(t) {
+  await t.page.locator('.task-filters .item').filter({ hasText: 'Mina uppgifter' }).first().click();
+  await t.page.locator('.task-filters .item.active').filter({ hasText: 'Mina uppgifter' }).waitFor();
+  await taskInList(t.page, PLAN_TASK).waitFor();
+  await t.shot('tasklist-mina-uppgifter');
+}
+
+async function openActionPlanTask(t) {
+  await taskInList(t.page, PLAN_TASK).locator('h4.task a').first().click();
+  await t.page.locator('.task-details').getByText(PLAN_TASK, { exact: true }).first().waitFor();
+  // The task's tabs are Swedish too.
+  await t.page.locator('.task-details').getByText('Formulär', { exact: true }).first().waitFor();
+  await t.page.getByLabel('Mål').waitFor();
+  await t.shot('tasklist-handlingsplan');
+}
+
+// The "Ärende" tab (Tasklist plugin stegvis-case): the case of the open task, by its case number.
+async function caseTabShowsCaseNumber(t) {
+  const details = t.page.locator('.task-details');
+  await details.locator('.nav-tabs').getByText('Ärende', { exact: true }).click();
+  const heading = PLAN_CASE ? `Ärende ${PLAN_CASE}` : /Ärende [A-Z0-9]+-\d{4}-\d{4}/;
+  await details.locator('.stegvis-case h3').filter({ hasText: heading }).waitFor();
+  await details.locator('.stegvis-case').getByText('Tidsfrister', { exact: true }).waitFor();
+  await t.shot('tasklist-arende');
+  await details.locator('.nav-tabs').getByText('Formulär', { exact: true }).click();
+  await t.page.getByLabel('Mål').waitFor();
+}
+
+async function completeActionPlan(t) {
+  const page = t.page;
+  await page.getByLabel('Mål').fill('Praktik inom handel inom tre månader; på sikt anställning.');
+  await page.getByLabel('Aktiviteter och ansvar').fill(
+    'Coachsamtal varje vecka (coachen); AF ordnar praktikplats (AF); studiebesök (deltagaren).');
+  const date = page.getByLabel('Planen upprättad');
+  await date.fill(TODAY);
+  await date.press('Enter');
+  await page.getByLabel('Mål').click(); // close the date picker
+  check(await date.inputValue() === TODAY, `Planen upprättad holds "${await date.inputValue()}", expected ${TODAY}`);
+  await t.shot('tasklist-handlingsplan-ifylld');
+  await page.getByRole('button', { name: 'Slutför', exact: true }).click();
+  // The task closes; Tasklist asks for the next one (SELECT_TASK_IN_LIST of sv.json).
+  await page.locator('.task-details .no-task').getByText('Välj en uppgift i listan.', { exact: true }).waitFor();
+  await taskInList(page, PLAN_TASK).waitFor({ state: 'detached' });
+  // Reload the filter from the server: the task stays gone.
+  await page.reload();
+  await page.locator('.task-filters .item.active').filter({ hasText: 'Mina uppgifter' }).waitFor();
+  await page.locator('.tasks-list li.task').first().waitFor();
+  check(await taskInList(page, PLAN_TASK).count() === 0, `"${PLAN_TASK}" is still in "Mina uppgifter"`);
+  await t.shot('tasklist-slutford');
+}
+
+// Dates and "om 3 dagar"/"för 3 dagar sedan" in Swedish (dateLocales of locales/sv.json). Camunda
+// 7.24 applies the dateLocales of every locale file it loads, the user's and the fallback "en", to
+// moment as each arrives; scripts/stegvis-date-locale.js keeps moment on the language Tasklist chose.
+// The check delays en.json, so that the order that used to lose is the one tested.
+async function tasklistDatesAreSwedish(t) {
+  const page = await t.context.newPage();
+  try {
+    // As on a first visit: Tasklist caches the locale files in localStorage, and from the cache
+    // they are applied in a fixed order.
+    await page.addInitScript(() => window.localStorage.clear());
+    await page.route('**/app/tasklist/locales/en.json*', async route => {
+      await new Promise(resolve => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const english = page.waitForResponse(response => response.url().includes('/app/tasklist/locales/en.json'));
+    await page.goto(TASKLIST);
+    await english;
+    await page.waitForTimeout(500);
+    const locale = await page.evaluate(() => window.angular.element(document.body).injector().get('moment').locale());
+    check(locale === 'sv', `dates are formatted with the moment locale "${locale}", expected "sv"`);
+    // A list rendered after both files arrived.
+    await page.locator('.task-filters .item').filter({ hasText: 'Mina uppgifter' }).first().click();
+    await page.locator('.tasks-list li.task .creation-date').first().waitFor();
+    const created = (await page.locator('.tasks-list li.task .creation-date').first().innerText()).trim();
+    check(/^Skapad (för .* sedan|om )/.test(created), `task list date not in Swedish: "${created}"`);
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cockpit, as the manager maria
+
+async function cockpitLoginAsMaria(t) {
+  // Leave Tasklist: a fresh session for another user.
+  await t.context.clearCookies();
+  await t.page.goto(COCKPIT);
+  await t.page.locator('input[ng-model="username"]').waitFor();
+  await t.shot('cockpit-login');
+  await login(t.page, 'maria', 'demo');
+  await t.page.getByText('Maria Olsson', { exact: true }).first().waitFor();
+  await t.page.locator('[cam-dashboard], .dashboard, .cam-dashboard, .dashboard-view').first().waitFor();
+  await t.shot('cockpit-start');
+}
+
+// "Försenade steg" (Cockpit plugin stegvis-overdue on the dashboard) lists a known overdue demo case.
+async function overduePluginListsCase(t) {
+  const plugin = t.page.locator('.stegvis-overdue');
+  await plugin.getByRole('heading', { name: 'Försenade steg' }).waitFor();
+  const rows = plugin.locator('.stegvis-section').first().locator('tbody tr');
+  if (OVERDUE_CASE) {
+    await rows.filter({ has: t.page.locator('td').getByText(OVERDUE_CASE, { exact: true }) }).first().waitFor();
+  } else {
+    await rows.first().waitFor();
+  }
+  await t.shot('cockpit-forsenade-steg', plugin);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const CHECKS = [
+  { name: 'Tasklist: the login page is in Swedish', run: tasklistLoginPageIsSwedish },
+  { name: 'Tasklist: anna logs in, the UI is in Swedish', run: tasklistLoginAsAnna },
+  { name: 'Tasklist: the filter "Mina uppgifter" lists "Upprätta handlingsplan"', run: openMyTasks },
+  { name: 'Tasklist: "Upprätta handlingsplan" opens with its form', run: openActionPlanTask },
+  { name: 'Tasklist: the tab "Ärende" shows the case number', run: caseTabShowsCaseNumber },
+  { name: 'Tasklist: the action plan is filled in and completed, and leaves the list', run: completeActionPlan },
+  { name: 'Tasklist: dates in Swedish', run: tasklistDatesAreSwedish },
+  { name: 'Cockpit: maria logs in', run: cockpitLoginAsMaria },
+  { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase }
+];
+
+async function login(page, user, password) {
+  await page.locator('input[ng-model="username"]').fill(user);
+  await page.locator('input[ng-model="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('input[ng-model="username"]').waitFor({ state: 'detached' });
+}
+
+function taskInList(page, name) {
+  return page.locator('.tasks-list li.task').filter({
+    has: page.locator('h4.task a').getByText(name, { exact: true })
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'stegvis-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: process.env.STEGVIS_BROWSER_HEADED !== 'true',
+    args: [...(process.env.STEGVIS_BROWSER_HEADED === 'true' ? [] : ['--headless']), '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    extraHTTPHeaders: { 'Accept-Language': 'sv' },
+    viewport: { width: 1400, height: 900 }
+  }).catch(e => {
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw e;
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = context.pages()[0] || await context.newPage();
+  const problems = [];
+  page.on('pageerror', e => problems.push(`page error: ${e.message}`));
+  let shots = 0;
+  const t = {
+    context,
+    page,
+    // A screenshot of the page, or of one element (Cockpit scrolls inside the page, not the page).
+    async shot(name, element) {
+      shots += 1;
+      const file = path.join(SHOTS, `${String(shots).padStart(2, '0')}-${name}.png`);
+      await (element ? element.screenshot({ path: file }) : page.screenshot({ path: file, fullPage: true }));
+    }
+  };
+  console.log(`browser: ${context.browser()?.version() ?? 'chromium'} (${CHROMIUM}) against ${BASE}, locale sv-SE`);
+  let failed = null;
+  let passed = 0;
+  try {
+    for (const c of CHECKS) {
+      if (c.enabled === false) {
+        console.log(`  - ${c.name} (off)`);
+        continue;
+      }
+      const start = Date.now();
+      try {
+        await c.run(t);
+        passed += 1;
+        console.log(`  ok ${c.name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        failed = c;
+        console.log(`  FAILED ${c.name}: ${e.message.split('\n')[0]}`);
+        console.log(e.message.split('\n').slice(1, 12).map(l => `    ${l}`).join('\n'));
+        await page.screenshot({ path: path.join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {});
+        fs.writeFileSync(path.join(SHOTS, 'failure.html'), await page.content().catch(() => ''));
+        break;
+      }
+    }
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  for (const p of problems) {
+    console.log(`  (${p})`);
+  }
+  const took = ((Date.now() - started) / 1000).toFixed(1);
+  if (failed) {
+    console.log(`browser: FAILED at "${failed.name}" after ${passed} checks, in ${took} s; screenshots in ${SHOTS}`);
+    process.exit(1);
+  }
+  console.log(`browser: all ${passed} checks passed in ${took} s; screenshots in ${SHOTS}`);
+}
+
+main().catch(e => {
+  console.error(`browser: ${e.stack || e}`);
+  process.exit(1);
+});
