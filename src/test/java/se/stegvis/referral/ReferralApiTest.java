@@ -171,7 +171,7 @@ class ReferralApiTest {
 
     assertThat(counts()).isEqualTo(before.plus(1, 1, 1));
     // The engine keeps ids and dates only: the case data stays in the application's tables.
-    assertThat(runtimeService.getVariables(instance.getId())).containsOnlyKeys("caseId", "referralDate");
+    assertThat(runtimeService.getVariables(instance.getId())).containsOnlyKeys("caseId", "caseNumber", "referralDate");
   }
 
   @Test

@@ -113,7 +113,8 @@ class ReferralStartFormTest {
     assertThat(tasks).extracting(Task::getTaskDefinitionKey).containsExactly("decideIntake");
     assertThat(runtimeService.getVariables(processInstanceId))
         .containsEntry(ProcessVariables.CASE_ID, ((Number) caseRow.get("id")).longValue())
-        .containsOnlyKeys(ProcessVariables.CASE_ID, ProcessVariables.REFERRAL_DATE);
+        .containsEntry(ProcessVariables.CASE_NUMBER, caseNumber)
+        .containsOnlyKeys(ProcessVariables.CASE_ID, ProcessVariables.CASE_NUMBER, ProcessVariables.REFERRAL_DATE);
 
     // No personal data in the engine's variables or their history: only the allowed ids and dates.
     assertThat(jdbc.queryForList("select name_ from act_ru_variable where proc_inst_id_ = ?", String.class,
