@@ -10,7 +10,8 @@ import se.stegvis.identity.Groups;
 /**
  * Who may see a case through the application's API: administrators all; a project's managers
  * (its manager group) their project's cases; the working group cases awaiting its decision; a
- * coach the cases they coach. Fuller rules come with the access-control work.
+ * coach the cases they coach; placement coordinators the cases in participation, whose
+ * placements they arrange. Fuller rules come with the access-control work.
  */
 @Component
 public class CaseAccess {
@@ -40,6 +41,7 @@ public class CaseAccess {
     return viewer.isAdministrator()
         || viewer.groups().contains(caseFile.getProject().getManagerGroup())
         || viewer.groups().contains(Groups.WORKING_GROUP) && caseFile.getPhase() == CasePhase.REFERRED
+        || viewer.groups().contains(Groups.PLACEMENT_COORDINATORS) && caseFile.getPhase() == CasePhase.ACTIVE
         || viewer.userId().equals(caseFile.getCoach());
   }
 }

@@ -25,8 +25,22 @@ public final class ProcessVariables {
   public static final String EXIT_DATE = "exitDate";
   public static final String MEETING_NUMBER = "meetingNumber";
 
+  /** The placement process ("work-placement"), called from the case once per placement. */
+  public static final String PLACEMENT_PROCESS_KEY = "work-placement";
+  public static final String PLACEMENT_ID = "placementId";
+  public static final String PLACEMENT_REQUEST_DATE = "placementRequestDate";
+  public static final String PLACEMENT_COORDINATOR = "placementCoordinator";
+  public static final String PLACEMENT_MATCHED = "placementMatched";
+  public static final String PLACEMENT_MATCH_DATE = "placementMatchDate";
+  public static final String WORKPLACE_SUITABLE = "workplaceSuitable";
+  public static final String PLACEMENT_START = "placementStart";
+  public static final String VISIT_NUMBER = "visitNumber";
+  public static final String PLACEMENT_CONTINUES = "placementContinues";
+
   public static final Set<String> ALLOWED = Set.of(CASE_ID, CASE_NUMBER, REFERRAL_DATE, DECISION, COACH, COACH_OPTIONS,
-      PARTICIPATION_STARTED, START_DATE, EXIT_DATE, MEETING_NUMBER);
+      PARTICIPATION_STARTED, START_DATE, EXIT_DATE, MEETING_NUMBER, PLACEMENT_ID, PLACEMENT_REQUEST_DATE,
+      PLACEMENT_COORDINATOR, PLACEMENT_MATCHED, PLACEMENT_MATCH_DATE, WORKPLACE_SUITABLE, PLACEMENT_START,
+      VISIT_NUMBER, PLACEMENT_CONTINUES);
 
   private ProcessVariables() {
   }

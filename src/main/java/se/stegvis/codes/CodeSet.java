@@ -13,7 +13,12 @@ public enum CodeSet {
   CONSENT_DIRECTION("samtyckets riktning"),
   EXIT_OUTCOME("status vid avslut"),
   RECEIVING_PARTY("mottagande part"),
-  FOLLOW_UP_STATUS("status vid uppföljning");
+  FOLLOW_UP_STATUS("status vid uppföljning"),
+  EMPLOYER_KIND("typ av arbetsgivare"),
+  SECTOR("bransch"),
+  PLACEMENT_OUTCOME("utfall av praktik"),
+  EMPLOYMENT_TYPE("anställningsform"),
+  PLACEMENT_END_REASON("skäl till avbruten praktik");
 
   private final String description;
 

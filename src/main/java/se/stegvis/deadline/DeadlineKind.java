@@ -8,7 +8,10 @@ public enum DeadlineKind {
   PLAN("Handlingsplan (14 dagar)"),
   MEETING("Flerpartssamtal (varannan månad)"),
   PROPOSAL("Förslag till åtgärd (6 månader)"),
-  PLACEMENT_VISIT("Uppföljningsbesök på praktikplats"),
+  PLACEMENT_MATCH("Matchning till praktikplats (14 dagar)"),
+  PLACEMENT_FIRST_VISIT("Besök på praktikplatsen (14 dagar efter matchning)"),
+  PLACEMENT_WORK_PLAN("Arbetsplan för praktiken (28 dagar efter matchning)"),
+  PLACEMENT_VISIT("Uppföljningsbesök på praktikplats (var fjärde vecka)"),
   FOLLOW_UP("Uppföljning (6–12 månader efter avslut)");
 
   private final String label;

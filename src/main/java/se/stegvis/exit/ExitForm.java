@@ -48,7 +48,7 @@ class ExitForm implements CaseForm {
 
   /** The income source at referral, as a starting point: the coach changes it if it changed. */
   @Override
-  public Map<String, Object> prefill(CaseFile caseFile) {
+  public Map<String, Object> prefill(CaseFile caseFile, String processInstanceId) {
     return referrals.findByCaseId(caseFile.getId())
         .<Map<String, Object>>map(r -> Map.of("incomeSource", r.getIncomeSource())).orElse(Map.of());
   }

@@ -14,8 +14,11 @@ public interface CaseForm {
   /** The form's id, as in {@code camunda:formRef}. */
   String formId();
 
-  /** Values shown when the task opens. They are kept in the engine while it is open: no personal data. */
-  default Map<String, Object> prefill(CaseFile caseFile) {
+  /**
+   * Values shown when the task opens. They are kept in the engine while it is open: no personal data.
+   * The process instance is the task's own (a called process's, for a step of a placement).
+   */
+  default Map<String, Object> prefill(CaseFile caseFile, String processInstanceId) {
     return Map.of();
   }
 

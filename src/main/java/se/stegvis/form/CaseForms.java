@@ -54,12 +54,13 @@ public class CaseForms implements TaskListener, ExecutionListener {
   public void notify(DelegateTask task) {
     UserTask element = (UserTask) task.getBpmnModelElementInstance();
     CaseForm form = form(element.getCamundaFormRef());
+    String caseInstance = caseProcessInstanceId(task.getExecution());
     CaseFile caseFile = caseFiles.findById((Long) task.getVariable(ProcessVariables.CASE_ID))
-        .filter(c -> task.getProcessInstanceId().equals(c.getProcessInstanceId()))
+        .filter(c -> caseInstance.equals(c.getProcessInstanceId()))
         .orElseThrow(() -> new FormRejectedException(
             "Formuläret hör inte till det här ärendet. Öppna uppgiften igen och skicka formuläret på nytt."));
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariablesLocal(form.prefill(caseFile));
+      task.setVariablesLocal(form.prefill(caseFile, task.getProcessInstanceId()));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       submit(form, caseFile, task);
     }
@@ -84,6 +85,15 @@ public class CaseForms implements TaskListener, ExecutionListener {
     caseFile.attachProcess(execution.getProcessInstanceId());
   }
 
+  /** The case's own process instance: the task's, or the one that called the task's process. */
+  private static String caseProcessInstanceId(DelegateExecution execution) {
+    DelegateExecution instance = execution.getProcessInstance();
+    while (instance.getSuperExecution() != null) {
+      instance = instance.getSuperExecution().getProcessInstance();
+    }
+    return instance.getProcessInstanceId();
+  }
+
   /**
    * The submitted values are already set when the complete listener runs, so the case is found
    * from the engine's own link (process instance), not trusted from a submitted "caseId".
@@ -98,8 +108,10 @@ public class CaseForms implements TaskListener, ExecutionListener {
     }
     var values = new FormValues(submitted, codes, calendar.today());
     var auth = identityService.getCurrentAuthentication();
+    String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
+        : ((DelegateExecution) scope).getProcessInstanceId();
     Map<String, Object> outputs = form.submit(
-        new FormSubmission(caseFile, values, auth == null ? null : auth.getUserId()));
+        new FormSubmission(caseFile, values, auth == null ? null : auth.getUserId(), processInstanceId));
     List<String> caseData = submitted.keySet().stream().filter(n -> !ProcessVariables.isAllowed(n)).toList();
     scope.removeVariables(caseData);
     if (scope instanceof DelegateTask task) {

@@ -59,6 +59,15 @@ public final class FormValues {
 
   /** A date as the form sends it (YYYY-MM-DD); never in the future. */
   public LocalDate date(String key, String label, boolean required) {
+    return date(key, label, required, today, "kan inte ligga i framtiden");
+  }
+
+  /** A planned date, such as a placement period's start or end: at most a year ahead. */
+  public LocalDate plannedDate(String key, String label, boolean required) {
+    return date(key, label, required, today.plusYears(1), "kan inte ligga mer än ett år fram i tiden");
+  }
+
+  private LocalDate date(String key, String label, boolean required, LocalDate latest, String tooLate) {
     Object value = raw.get(key);
     LocalDate date = null;
     if (value instanceof Date d) {
@@ -80,8 +89,8 @@ public final class FormValues {
       }
       return null;
     }
-    if (date.isAfter(today)) {
-      errors.add(label + ": kan inte ligga i framtiden (" + date + ").");
+    if (date.isAfter(latest)) {
+      errors.add(label + ": " + tooLate + " (" + date + ").");
       return null;
     }
     return date;

@@ -9,6 +9,10 @@ public final class Groups {
   public static final String MANAGERS = "chef";
   public static final String ADMINISTRATORS = "camunda-admin";
 
+  /** The association's own staff: everyone but the referrers, who work at the parties. */
+  public static final java.util.Set<String> STAFF = java.util.Set.of(WORKING_GROUP, COACHES, PLACEMENT_COORDINATORS,
+      MANAGERS, ADMINISTRATORS);
+
   private Groups() {
   }
 }

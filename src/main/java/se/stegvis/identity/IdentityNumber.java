@@ -75,7 +75,8 @@ public record IdentityNumber(String value, Kind kind, LocalDate birthDate) {
   }
 
   /** Luhn over YYMMDDNNN with weights 2,1,2,…; the tenth digit is the check digit. */
-  static boolean luhnValid(String tenDigits) {
+  /** The Luhn check digit (weights 2,1,2,… over nine digits) of personnummer and organisationsnummer alike. */
+  public static boolean luhnValid(String tenDigits) {
     int sum = 0;
     for (int i = 0; i < 9; i++) {
       int product = (tenDigits.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);

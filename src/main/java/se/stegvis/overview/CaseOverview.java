@@ -6,10 +6,12 @@ import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 
+import se.stegvis.placement.PlacementView;
+
 /** One case at a glance, for the coach's "Ärende" tab in Tasklist. Labels are Swedish. */
 public record CaseOverview(String caseNumber, String phase, String phaseLabel, Project project, Person coach,
     Participant participant, Referral referral, LocalDate startedOn, LocalDate exitedOn, List<Deadline> deadlines,
-    Plan plan, List<Meeting> meetings, Proposal proposal, List<Object> placements,
+    Plan plan, List<Meeting> meetings, Proposal proposal, List<PlacementView> placements,
     List<Notification> notifications) {
 
   public record Project(String code, String name) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +24,7 @@ import se.stegvis.deadline.DeadlineKind;
 import se.stegvis.deadline.DeadlineRepository;
 import se.stegvis.identity.IdentityNumber;
 import se.stegvis.meeting.MeetingRepository;
+import se.stegvis.placement.CasePlacements;
 import se.stegvis.plan.ActionPlanRepository;
 import se.stegvis.plan.ProposedActionRepository;
 import se.stegvis.referral.ReferralRepository;
@@ -34,6 +37,8 @@ public class CaseOverviews {
       Recipient.REFERRER, "Remittent", Recipient.MANAGER, "Chef", Recipient.COACH, "Coach");
 
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final CasePlacements placements;
   private final IdentityService identityService;
   private final CaseFileRepository caseFiles;
   private final CaseAccess access;
@@ -46,11 +51,13 @@ public class CaseOverviews {
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
 
-  CaseOverviews(TaskService taskService, IdentityService identityService, CaseFileRepository caseFiles,
+  CaseOverviews(TaskService taskService, RuntimeService runtimeService, CasePlacements placements, IdentityService identityService, CaseFileRepository caseFiles,
       CaseAccess access, ReferralRepository referrals, DeadlineRepository deadlines, ActionPlanRepository plans,
       MeetingRepository meetings, ProposedActionRepository proposals, NotificationRepository notifications,
       ReferenceCodes codes, DeadlineCalendar calendar) {
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.placements = placements;
     this.identityService = identityService;
     this.caseFiles = caseFiles;
     this.access = access;
@@ -76,11 +83,22 @@ public class CaseOverviews {
     if (task == null || task.getProcessInstanceId() == null) {
       throw new NotFound();
     }
-    CaseFile caseFile = caseFiles.findByProcessInstanceId(task.getProcessInstanceId()).orElseThrow(NotFound::new);
+    CaseFile caseFile = caseFiles.findByProcessInstanceId(caseInstance(task.getProcessInstanceId()))
+        .orElseThrow(NotFound::new);
     if (!access.canSee(access.viewer(), caseFile)) {
       throw new Forbidden();
     }
     return overview(caseFile);
+  }
+
+  /** The case's own process instance: the task's, or the one that called it (a placement's). */
+  private String caseInstance(String processInstanceId) {
+    String instance = processInstanceId;
+    ProcessInstance caller;
+    while ((caller = runtimeService.createProcessInstanceQuery().subProcessInstanceId(instance).singleResult()) != null) {
+      instance = caller.getId();
+    }
+    return instance;
   }
 
   private CaseOverview overview(CaseFile c) {
@@ -110,7 +128,7 @@ public class CaseOverviews {
             m.getHeldOn(), m.isPersonPresent(), CaseOverview.Meeting.codes(m.getPartiesPresent()).stream()
                 .map(p -> codes.label(CodeSet.PARTY, p)).toList())).toList(),
         proposal == null ? null : new CaseOverview.Proposal(proposal.getDocumentedOn(), proposal.getProposal()),
-        List.of(),
+        placements.forCase(c.getId()),
         notifications.findByCaseIdOrderByCreatedAt(c.getId()).stream().map(n -> new CaseOverview.Notification(
             n.getCreatedAt(), RECIPIENTS.get(n.getRecipient()), n.getSubject(), n.getSentAt() != null)).toList());
   }

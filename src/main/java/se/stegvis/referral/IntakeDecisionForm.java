@@ -40,7 +40,7 @@ class IntakeDecisionForm implements CaseForm {
 
   /** The coaches to choose from: staff ids and names, no participant data. */
   @Override
-  public Map<String, Object> prefill(CaseFile caseFile) {
+  public Map<String, Object> prefill(CaseFile caseFile, String processInstanceId) {
     List<Map<String, String>> options = coaches().stream()
         .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).strip(), "value", u.getId()))
         .toList();

@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -25,13 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.Ordered;
-import org.springframework.test.context.TestContext;
-import org.springframework.test.context.TestExecutionListener;
-import org.springframework.test.context.TestExecutionListeners;
 
 import se.stegvis.consent.Consent;
 import se.stegvis.consent.ConsentRepository;
@@ -41,6 +28,7 @@ import se.stegvis.exit.CaseExitRepository;
 import se.stegvis.followup.FollowUpRepository;
 import se.stegvis.meeting.Meeting;
 import se.stegvis.meeting.MeetingRepository;
+import se.stegvis.placement.PlacementRequests;
 import se.stegvis.plan.ActionPlanRepository;
 import se.stegvis.plan.ProposedActionRepository;
 import se.stegvis.referral.ReferralRepository;
@@ -48,6 +36,7 @@ import se.stegvis.survey.Survey;
 import se.stegvis.survey.SurveyAnswer;
 import se.stegvis.survey.SurveyAnswerRepository;
 import se.stegvis.support.CaseProcessTest;
+import se.stegvis.support.FlowNodeCoverage;
 
 /**
  * Every way through "Deltagarärende", from referral to closing, asserting where the process waits
@@ -57,13 +46,11 @@ import se.stegvis.support.CaseProcessTest;
  */
 @DisplayName("Deltagarärende: alla vägar genom processen")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestExecutionListeners(listeners = ParticipantCaseProcessTest.CoverageAtLeast.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@FlowNodeCoverage(process = ProcessVariables.PROCESS_KEY)
 class ParticipantCaseProcessTest extends CaseProcessTest {
 
-  static final double MINIMUM_COVERAGE = 0.90;
-
   @Autowired ReferralRepository referralRepository;
+  @Autowired PlacementRequests placementRequests;
   @Autowired NotificationRepository notifications;
   @Autowired ConsentRepository consents;
   @Autowired ActionPlanRepository plans;
@@ -100,8 +87,8 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
 
     LocalDate started = referred.plusDays(12);
     completeOn(started, c, "startParticipation", COACH, participationStart(started));
-    assertThat(pi).isWaitingAtExactly(
-        "participation", "makeActionPlan", "holdMeeting", "documentProposal", "exitParticipation");
+    assertThat(pi).isWaitingAtExactly("participation", "makeActionPlan", "holdMeeting", "documentProposal",
+        "exitParticipation", "awaitPlacementRequest");
     assertThat(reload(c).getPhase()).isEqualTo(CasePhase.ACTIVE);
     assertThat(reload(c).getStartedOn()).isEqualTo(started);
     assertThat(reload(c).getMappingSummary()).startsWith("Kartläggning");
@@ -325,7 +312,7 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
     LocalDate met = started.plusDays(40);
     completeOn(met, c, "holdMeeting", COACH, meeting(met));
     completeOn(met.plusDays(1), c, "documentProposal", COACH, proposal(met, met.plusDays(1)));
-    assertThat(pi).isWaitingAtExactly("participation", "holdMeeting", "exitParticipation");
+    assertThat(pi).isWaitingAtExactly("participation", "holdMeeting", "exitParticipation", "awaitPlacementRequest");
 
     LocalDate exited = met.plusDays(14);
     completeOn(exited, c, "exitParticipation", COACH, exit(exited, "DROPPED_OUT"));
@@ -485,6 +472,33 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
   }
 
   @Test
+  @DisplayName("praktik under deltagandet: varje begäran anropar processen Praktik, och ärendet väntar sedan på nästa")
+  void placementsAreCalledFromTheCaseOneAtATime() {
+    CaseFile c = activeCase(LocalDate.of(2026, 4, 6));
+    for (LocalDate requested : List.of(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 4, 20))) {
+      clockAt(requested, MORNING);
+      transactions.executeWithoutResult(s -> placementRequests.request(reload(c),
+          Map.of("sectorWish", "CARE", "areaWish", "Lycksele"), COACH));
+      assertThat(instance(c)).isWaitingAt("placement", "makeActionPlan", "holdMeeting", "documentProposal",
+          "exitParticipation");
+      var called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(c.getProcessInstanceId())
+          .singleResult();
+      assertThat(called.getProcessDefinitionId()).startsWith(ProcessVariables.PLACEMENT_PROCESS_KEY + ":");
+      assertThat(called.getBusinessKey()).isEqualTo(c.getCaseNumber());
+      var matching = taskService.createTaskQuery().processInstanceId(called.getId()).singleResult();
+      identityService.setAuthenticatedUserId("pelle");
+      try {
+        taskService.complete(matching.getId(), Map.of("matchDecision", "WITHDRAW",
+            "withdrawReason", "Deltagaren vill vänta"));
+      } finally {
+        identityService.clearAuthentication();
+      }
+      assertThat(instance(c)).isWaitingAt("awaitPlacementRequest", "makeActionPlan", "holdMeeting",
+          "documentProposal", "exitParticipation");
+    }
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   @DisplayName("till sist: inga personuppgifter från någon av testernas formulär någonstans i motorns variabeltabeller")
   void noPersonalDataAnywhereInTheEngineAfterAllRuns() {
@@ -493,58 +507,5 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
         ProcessVariables.PROCESS_KEY).finished().list().stream().map(p -> p.getId()).toList();
     assertThat(ended).isNotEmpty();
     assertOnlyAllowedVariables(ended);
-  }
-
-  /**
-   * After the class: its flow-node coverage from the camunda-process-test-coverage report (written
-   * by ProcessEngineCoverageTestExecutionListener just before) must reach {@link #MINIMUM_COVERAGE}.
-   * Only checked when every test of the class ran, so a single test can still be run alone.
-   */
-  static class CoverageAtLeast implements TestExecutionListener, Ordered {
-
-    private static final Logger log = LoggerFactory.getLogger(CoverageAtLeast.class);
-    private final Set<String> ran = new HashSet<>();
-
-    @Override
-    public int getOrder() {
-      // Before the coverage listener (LOWEST_PRECEDENCE), so afterTestClass runs after it has written the report.
-      return Ordered.LOWEST_PRECEDENCE - 1;
-    }
-
-    @Override
-    public void afterTestMethod(TestContext testContext) {
-      ran.add(testContext.getTestMethod().getName());
-    }
-
-    @Override
-    public void afterTestClass(TestContext testContext) throws IOException {
-      Set<String> all = new HashSet<>();
-      for (Class<?> c = testContext.getTestClass(); c != null; c = c.getSuperclass()) {
-        Stream.of(c.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).forEach(m -> all.add(m.getName()));
-      }
-      if (!ran.containsAll(all)) {
-        log.info("Flow-node coverage not asserted: only {} of {} tests ran", ran.size(), all.size());
-        return;
-      }
-      Path report = Path.of("target", "process-test-coverage", testContext.getTestClass().getName(), "report.json");
-      JsonNode json = new ObjectMapper().readTree(Files.readString(report));
-      for (JsonNode model : json.path("models")) {
-        String key = model.path("key").asText();
-        Set<String> covered = new HashSet<>();
-        json.path("suites").forEach(suite -> suite.path("runs").forEach(run -> run.path("events").forEach(event -> {
-          if (key.equals(event.path("modelKey").asText())) {
-            covered.add(event.path("definitionKey").asText());
-          }
-        })));
-        double coverage = (double) covered.size() / model.path("totalElementCount").asInt();
-        log.info("Flow-node coverage of {} by {}: {} of {} elements = {} %", key,
-            testContext.getTestClass().getSimpleName(), covered.size(), model.path("totalElementCount").asInt(),
-            Math.round(coverage * 1000) / 10.0);
-        if (key.equals(ProcessVariables.PROCESS_KEY) && coverage < MINIMUM_COVERAGE) {
-          throw new AssertionError("Flow-node coverage of " + key + " is " + coverage + ", below " + MINIMUM_COVERAGE
-              + " (report " + report + ")");
-        }
-      }
-    }
   }
 }

@@ -86,12 +86,13 @@ public abstract class CaseProcessTest {
 
   /** Tables of case data, each with a case_id column. */
   protected static final List<String> CASE_TABLES = List.of("referral", "consent", "action_plan", "meeting",
-      "proposed_action", "case_exit", "follow_up", "survey_answer", "notification", "deadline");
+      "proposed_action", "case_exit", "follow_up", "survey_answer", "notification", "deadline", "placement");
 
   /** Form fields that carry personal data or free text: none of their values may reach the engine. */
   private static final Set<String> PERSONAL_FIELDS = Set.of("identityNumber", "firstName", "lastName", "phone",
       "email", "referrerName", "referrerEmail", "referrerPhone", "reason", "otherMeasure", "mappingSummary",
-      "declineReason", "consentPurpose", "goals", "activities", "summary", "proposal", "nextStep", "note");
+      "declineReason", "consentPurpose", "goals", "activities", "summary", "proposal", "nextStep", "note",
+      "visitNotes", "workTasks", "withdrawReason", "endNote");
   private static final Set<String> SENT_PERSONAL_DATA = ConcurrentHashMap.newKeySet();
   private static final AtomicInteger PEOPLE = new AtomicInteger();
   private static final AtomicInteger TEXTS = new AtomicInteger();
@@ -287,7 +288,11 @@ public abstract class CaseProcessTest {
 
   /** Completes a task as the given user with the form values, through the same listeners as Tasklist. */
   protected void complete(CaseFile caseFile, String taskKey, String userId, Map<String, Object> form) {
-    Task task = task(caseFile, taskKey);
+    complete(task(caseFile, taskKey), caseFile, taskKey, userId, form);
+  }
+
+  /** Completes the given task (of the case's process or of a process it called) as the user. */
+  protected void complete(Task task, CaseFile caseFile, String taskKey, String userId, Map<String, Object> form) {
     if (task == null) {
       throw new AssertionError("No open task " + taskKey + " in case " + caseFile.getCaseNumber());
     }

@@ -32,7 +32,7 @@ class PostgresStartupTest {
       assertThat(flyway.info().applied()).extracting(m -> String.valueOf(m.getVersion())).contains("1", "2");
       assertThat(context.getBean(ProjectRepository.class).count()).as("no demo data in the postgres profile").isZero();
       first = snapshot(context);
-      assertThat((Long) first.get("definitions")).isEqualTo(1L);
+      assertThat((Long) first.get("definitions")).as("participant-case and work-placement").isEqualTo(2L);
       assertThat(context.getBean(RepositoryService.class).getDeploymentResourceNames(
           (String) first.get("deployment"))).containsExactlyInAnyOrderElementsOf(ApplicationTest.modelFiles());
     }

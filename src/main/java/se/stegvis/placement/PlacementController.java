@@ -1,0 +1,81 @@
+package se.stegvis.placement;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stegvis.casefile.CaseAccess;
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
+import se.stegvis.identity.Groups;
+
+/**
+ * A case's placements: the coach (or a placement coordinator) asks for one, anyone who may see the
+ * case reads them, and the suitable workplaces for a placement being matched.
+ */
+@RestController
+class PlacementController {
+
+  private final PlacementRequests requests;
+  private final CasePlacements casePlacements;
+  private final WorkplaceMatching matching;
+  private final PlacementRepository placements;
+  private final CaseFileRepository caseFiles;
+  private final CaseAccess access;
+
+  PlacementController(PlacementRequests requests, CasePlacements casePlacements, WorkplaceMatching matching,
+      PlacementRepository placements, CaseFileRepository caseFiles, CaseAccess access) {
+    this.requests = requests;
+    this.casePlacements = casePlacements;
+    this.matching = matching;
+    this.placements = placements;
+    this.caseFiles = caseFiles;
+    this.access = access;
+  }
+
+  @Transactional(readOnly = true)
+  @GetMapping("/api/cases/{caseNumber}/placements")
+  List<PlacementView> list(@PathVariable String caseNumber) {
+    return casePlacements.forCase(visibleCase(caseNumber).getId());
+  }
+
+  @Transactional
+  @PostMapping("/api/cases/{caseNumber}/placements")
+  ResponseEntity<PlacementView> request(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
+    CaseFile caseFile = visibleCase(caseNumber);
+    var viewer = access.viewer();
+    if (!viewer.userId().equals(caseFile.getCoach()) && !viewer.isAdministrator()
+        && !viewer.groups().contains(Groups.PLACEMENT_COORDINATORS)) {
+      throw PlacementRefusedException.forbidden("Bara deltagarens coach och praktiksamordnare kan begära praktik.");
+    }
+    Placement placement = requests.request(caseFile, body, viewer.userId());
+    PlacementView view = casePlacements.forCase(caseFile.getId()).stream()
+        .filter(p -> p.id().equals(placement.getId())).findFirst().orElseThrow();
+    return ResponseEntity.created(URI.create("/api/placements/" + placement.getId())).body(view);
+  }
+
+  @Transactional(readOnly = true)
+  @GetMapping("/api/placements/{id}/matches")
+  List<WorkplaceMatching.Match> matches(@PathVariable Long id) {
+    Placement placement = placements.findById(id)
+        .orElseThrow(() -> PlacementRefusedException.notFound("Praktiken finns inte."));
+    CaseFile caseFile = caseFiles.findById(placement.getCaseId()).orElseThrow();
+    if (!access.canSee(access.viewer(), caseFile)) {
+      throw PlacementRefusedException.notFound("Praktiken finns inte.");
+    }
+    return matching.matches(placement);
+  }
+
+  private CaseFile visibleCase(String caseNumber) {
+    return caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(access.viewer(), c))
+        .orElseThrow(() -> PlacementRefusedException.notFound("Ärendet finns inte eller så får du inte se det."));
+  }
+}

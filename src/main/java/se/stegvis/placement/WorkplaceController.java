@@ -1,0 +1,98 @@
+package se.stegvis.placement;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stegvis.casefile.CaseAccess;
+import se.stegvis.codes.CodeSet;
+import se.stegvis.codes.ReferenceCode;
+import se.stegvis.codes.ReferenceCodes;
+import se.stegvis.identity.Groups;
+
+/**
+ * The workplace registry: staff read it; placement coordinators and administrators add and change
+ * workplaces. Referrers, who work outside the association, do not see it.
+ */
+@RestController
+@RequestMapping("/api/workplaces")
+class WorkplaceController {
+
+  /** One choice of a code list, as the page's selects show it. */
+  record Code(String code, String label) {
+    static List<Code> of(List<ReferenceCode> codes) {
+      return codes.stream().map(c -> new Code(c.code(), c.label())).toList();
+    }
+  }
+
+  record Codes(List<Code> sectors, List<Code> employerKinds) {
+  }
+
+  private final WorkplaceRegistry registry;
+  private final CaseAccess access;
+  private final ReferenceCodes codes;
+
+  WorkplaceController(WorkplaceRegistry registry, CaseAccess access, ReferenceCodes codes) {
+    this.registry = registry;
+    this.access = access;
+    this.codes = codes;
+  }
+
+  @GetMapping
+  List<WorkplaceView> list(@RequestParam(required = false) String sector, @RequestParam(required = false) String area,
+      @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean includeInactive) {
+    requireStaff();
+    return registry.list(sector, area, q, includeInactive);
+  }
+
+  /** The code lists the registry's page offers. */
+  @GetMapping("/codes")
+  Codes codes() {
+    requireStaff();
+    return new Codes(Code.of(codes.list(CodeSet.SECTOR)), Code.of(codes.list(CodeSet.EMPLOYER_KIND)));
+  }
+
+  @GetMapping("/{id}")
+  WorkplaceView get(@PathVariable Long id) {
+    requireStaff();
+    return registry.get(id);
+  }
+
+  @PostMapping
+  ResponseEntity<WorkplaceView> register(@RequestBody Map<String, Object> body) {
+    String userId = requireCoordinator();
+    WorkplaceView created = registry.register(body, userId);
+    return ResponseEntity.created(URI.create("/api/workplaces/" + created.id())).body(created);
+  }
+
+  @PutMapping("/{id}")
+  WorkplaceView update(@PathVariable Long id, @RequestBody Map<String, Object> body) {
+    return registry.update(id, body, requireCoordinator());
+  }
+
+  private void requireStaff() {
+    var viewer = access.viewer();
+    if (viewer.groups().stream().noneMatch(Groups.STAFF::contains)) {
+      throw PlacementRefusedException.forbidden("Praktikplatsregistret är till för förbundets personal.");
+    }
+  }
+
+  private String requireCoordinator() {
+    var viewer = access.viewer();
+    if (!viewer.isAdministrator() && !viewer.groups().contains(Groups.PLACEMENT_COORDINATORS)) {
+      throw PlacementRefusedException.forbidden(
+          "Bara praktiksamordnare och administratörer får lägga till och ändra arbetsplatser.");
+    }
+    return viewer.userId();
+  }
+}
