@@ -20,9 +20,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The Stegvis plugins of Cockpit ("Försenade steg") and Tasklist ("Ärende") are served: the
- * application's scripts/config.js replaces the webjar's, and every module it names, with its
- * stylesheet, answers under /camunda/app/.
+ * The Stegvis plugins of Cockpit ("Försenade steg") and Tasklist ("Ärende", the header link
+ * "Praktikplatser") are served: the application's scripts/config.js replaces the webjar's, and every
+ * module it names, with its stylesheet, answers under /camunda/app/. The registry of workplaces the
+ * header link opens is a static page of the application.
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,8 +38,9 @@ class WebappPluginsTest {
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
       "cockpit, scripts/stegvis-overdue.js, cockpit.dashboard, scripts/stegvis-overdue.css",
-      "tasklist, scripts/stegvis-case.js, tasklist.task.detail, scripts/stegvis-case.css"})
-  @DisplayName("config.js names the plugin, and the plugin and its stylesheet are served")
+      "tasklist, scripts/stegvis-case.js, tasklist.task.detail, scripts/stegvis-case.css",
+      "tasklist, scripts/stegvis-navbar.js, tasklist.navbar.action, "})
+  @DisplayName("config.js names the plugin, and the plugin and its stylesheet (if any) are served")
   void pluginIsServed(String app, String module, String pluginPoint, String stylesheet) {
     String base = "/camunda/app/" + app + "/";
 
@@ -54,9 +56,34 @@ class WebappPluginsTest {
     // User data goes into the page as text only.
     assertThat(plugin.getBody()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
 
-    ResponseEntity<String> css = http.getForEntity(base + stylesheet, String.class);
-    assertThat(css.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(css.getHeaders().getContentType()).asString().startsWith("text/css");
+    if (stylesheet != null) {
+      ResponseEntity<String> css = http.getForEntity(base + stylesheet, String.class);
+      assertThat(css.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(css.getHeaders().getContentType()).asString().startsWith("text/css");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "praktikplatser.html, text/html, <title>Praktikplatser</title>",
+      "praktikplatser.js, text/javascript, /api/",
+      "praktikplatser.css, text/css, .workplaces"})
+  @DisplayName("The registry of workplaces (linked from Tasklist's header) is served without logging in")
+  void workplaceRegistryIsServed(String file, String contentType, String content) {
+    ResponseEntity<String> page = http.getForEntity("/stegvis/" + file, String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getContentType()).asString().startsWith(contentType);
+    assertThat(page.getBody()).contains(content);
+    // Data from the API goes into the page as text only; no resources from elsewhere.
+    assertThat(page.getBody()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
+        "http://", "https://");
+  }
+
+  @Test
+  @DisplayName("Tasklist's header link points at the registry of workplaces")
+  void navbarLinksToWorkplaceRegistry() {
+    String plugin = http.getForObject("/camunda/app/tasklist/scripts/stegvis-navbar.js", String.class);
+    assertThat(plugin).contains("'/stegvis/praktikplatser.html'", "Praktikplatser");
   }
 
   @Test

@@ -8,8 +8,8 @@ export default {
   },
 
   // Plugins (ES modules, paths relative to /camunda/app/tasklist/): the "Ärende" tab of a task,
-  // and dates kept in the language chosen for the texts.
-  customScripts: ['scripts/stegvis-case.js', 'scripts/stegvis-date-locale.js'],
+  // dates kept in the language chosen for the texts, and the header link "Praktikplatser".
+  customScripts: ['scripts/stegvis-case.js', 'scripts/stegvis-date-locale.js', 'scripts/stegvis-navbar.js'],
 
   shortcuts: {
     claimTask: {

@@ -107,25 +107,251 @@ function deadlineTable(deadlines) {
     body);
 }
 
-const PLACEMENT_LABELS = {
-  workplace: 'Arbetsplats', employer: 'Arbetsgivare', name: 'Namn', organisation: 'Organisation',
-  organization: 'Organisation', title: 'Uppgift', role: 'Uppgift', startDate: 'Start', startsOn: 'Start',
-  start: 'Start', endDate: 'Slut', endsOn: 'Slut', end: 'Slut', hoursPerWeek: 'Timmar per vecka',
-  supervisor: 'Handledare', state: 'Status', stateLabel: 'Status', status: 'Status'
+// ---------------------------------------------------------------------------------------------
+// Praktik: the case's placements (PlacementView of GET /api/cases/by-task/<taskId>) and the coach's
+// request for one (POST /api/cases/<caseNumber>/placements).
+
+/** Statuses of a placement under way: while one of them holds, no new placement can be requested. */
+const PLACEMENT_OPEN = ['REQUESTED', 'MATCHED', 'VISITED', 'ACTIVE'];
+
+const PLACEMENT_STATUS_LABELS = {
+  REQUESTED: 'Begärd', MATCHED: 'Matchad', VISITED: 'Besökt', ACTIVE: 'Pågår', ENDED: 'Avslutad', WITHDRAWN: 'Återkallad'
 };
 
-function placementItem(placement) {
-  if (placement === null || typeof placement !== 'object') {
-    return el('li', null, text(placement));
-  }
-  const keys = Object.keys(placement).filter(k => {
-    const v = placement[k];
-    return v !== null && v !== undefined && typeof v !== 'object' && !(k === 'state' && placement.stateLabel);
+const PLACEMENT_STATUS_CLASSES = {
+  REQUESTED: 'label-info', MATCHED: 'label-info', VISITED: 'label-info', ACTIVE: 'label-success',
+  ENDED: 'label-default', WITHDRAWN: 'label-default'
+};
+
+// Who may ask for a placement besides the case's coach (se.stegvis.identity.Groups).
+const PLACEMENT_REQUESTER_GROUPS = ['praktiksamordnare', 'camunda-admin'];
+
+function joined(separator, ...parts) {
+  const present = parts.filter(p => p !== null && p !== undefined && p !== '');
+  return present.length ? present.join(separator) : null;
+}
+
+function period(from, to) {
+  return from || to ? `${text(from)} – ${text(to)}` : null;
+}
+
+function placementItem(p) {
+  const status = p.statusLabel || PLACEMENT_STATUS_LABELS[p.status] || text(p.status);
+  const wish = joined(', ', p.sectorWish, p.areaWish);
+  const workplace = joined(', ', p.workplace, p.employer, p.area);
+  const outcome = joined(' – ', p.outcomeLabel || p.outcome, p.employmentTypeLabel, p.endReasonLabel);
+  const started = p.status === 'ACTIVE' || p.status === 'ENDED';
+  // The placement's story so far: what is not known yet is left out, apart from the workplace.
+  const pairs = [
+    ['Önskemål', joined(' · ', wish, p.requestedOn ? `begärd ${p.requestedOn}` : null)],
+    ['Arbetsplats', workplace || (p.status === 'WITHDRAWN' ? null : 'Inte matchad ännu')],
+    ['Handledare', p.supervisor],
+    ['Matchad', p.matchedOn],
+    ['Besökt', p.visitedOn],
+    ['Period', period(p.plannedStart, p.plannedEnd)],
+    ['Timmar per vecka', p.hoursPerWeek],
+    ['Uppföljningsbesök', started || p.followUpVisits ? String(p.followUpVisits ?? 0) : null],
+    ['Avslutad', p.endedOn],
+    ['Utfall', outcome],
+    ['Längd', p.durationDays !== null && p.durationDays !== undefined
+      ? `${p.durationDays} ${p.durationDays === 1 ? 'dag' : 'dagar'}` : null]
+  ].filter(([, value]) => value !== null && value !== undefined && value !== '');
+  return el('li', `stegvis-placement stegvis-placement-${String(p.status || '').toLowerCase()}`,
+    el('div', 'stegvis-placement-header',
+      el('strong', null, `Praktik ${text(p.sequence)}`),
+      el('span', `label ${PLACEMENT_STATUS_CLASSES[p.status] || 'label-default'} stegvis-placement-status`, status)),
+    facts(pairs));
+}
+
+let requestIds = 0;
+let codesPromise = null;
+let userPromise = null;
+
+function getJson(url) {
+  return fetch(url, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  }).then(async response => {
+    const body = (response.headers.get('Content-Type') || '').includes('json')
+      ? await response.json().catch(() => null) : null;
+    if (!response.ok) {
+      throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status, problem: body });
+    }
+    return body;
   });
-  return el('li', null, facts(keys.map(k => {
-    const value = placement[k];
-    return [PLACEMENT_LABELS[k] || k, typeof value === 'boolean' ? (value ? 'Ja' : 'Nej') : value];
-  })));
+}
+
+/** The sectors of /api/workplaces/codes, read once per page. */
+function sectors() {
+  if (!codesPromise) {
+    codesPromise = getJson(apiUrl('/api/workplaces/codes'))
+      .then(codes => (codes && Array.isArray(codes.sectors) ? codes.sectors : [])
+        .filter(c => c && typeof c.code === 'string' && c.code));
+    codesPromise.catch(() => {
+      codesPromise = null; // try again next time
+    });
+  }
+  return codesPromise;
+}
+
+/** The logged-in user and their groups (groups null when they cannot be read), read once per page. */
+function currentUser() {
+  if (!userPromise) {
+    const camundaApi = apiUrl('/camunda/api');
+    userPromise = getJson(`${camundaApi}/admin/auth/user/default`).then(async auth => {
+      const groups = await getJson(`${camundaApi}/engine/engine/default/group?member=${encodeURIComponent(auth.userId)}`)
+        .then(list => list.map(g => g.id)).catch(() => null);
+      return { userId: auth.userId, groups };
+    });
+    userPromise.catch(() => {
+      userPromise = null;
+    });
+  }
+  return userPromise;
+}
+
+/** Whether the form is worth offering: the coach, a placement coordinator or an administrator; when unsure, yes. */
+async function mayRequestPlacement(data) {
+  try {
+    const user = await currentUser();
+    if (data.coach && data.coach.id === user.userId) {
+      return true;
+    }
+    return user.groups === null || user.groups.some(g => PLACEMENT_REQUESTER_GROUPS.includes(g));
+  } catch (e) {
+    return true;
+  }
+}
+
+function problemMessages(error) {
+  if (error.status === 401) {
+    return ['Du är inte inloggad längre. Logga in igen.'];
+  }
+  const problem = error.problem || {};
+  const errors = Array.isArray(problem.errors) ? problem.errors.filter(m => typeof m === 'string' && m.trim()) : [];
+  if (errors.length) {
+    return errors;
+  }
+  if (typeof problem.detail === 'string' && problem.detail.trim()) {
+    return [problem.detail];
+  }
+  if (error.status === 403) {
+    return ['Du har inte behörighet att begära praktik i det här ärendet.'];
+  }
+  return error.status
+    ? [`Praktiken kunde inte begäras (fel ${error.status}). Försök igen om en stund.`]
+    : ['Praktiken kunde inte begäras. Kontrollera anslutningen och försök igen.'];
+}
+
+/** "Begär praktik": sector (required) and area wished; onRequested reloads the case. */
+function placementRequestForm(caseNumber, onRequested) {
+  const id = `stegvis-placement-request-${++requestIds}`;
+  const select = el('select', 'form-control input-sm', el('option', null, 'Hämtar branscher …'));
+  select.id = `${id}-sector`;
+  select.name = 'sectorWish';
+  select.required = true;
+  select.disabled = true;
+  const area = el('input', 'form-control input-sm');
+  area.id = `${id}-area`;
+  area.name = 'areaWish';
+  area.type = 'text';
+  area.maxLength = 100;
+  area.placeholder = 'Valfri';
+  const button = el('button', 'btn btn-primary btn-sm', 'Begär praktik');
+  button.type = 'submit';
+  button.disabled = true;
+  const feedback = el('div', 'stegvis-request-feedback');
+  feedback.setAttribute('role', 'alert');
+
+  const sectorLabel = el('label', null, 'Bransch');
+  sectorLabel.htmlFor = select.id;
+  const areaLabel = el('label', null, 'Önskad ort');
+  areaLabel.htmlFor = area.id;
+  const form = el('form', 'stegvis-placement-request',
+    el('p', 'stegvis-request-intro', 'Deltagaren har ingen praktik på gång. Begär en, så får praktiksamordnaren en uppgift att matcha en arbetsplats.'),
+    el('div', 'stegvis-request-fields',
+      el('div', 'form-group', sectorLabel, select),
+      el('div', 'form-group', areaLabel, area),
+      el('div', 'form-group stegvis-request-submit', button)),
+    feedback);
+  form.noValidate = true;
+
+  const showProblems = messages => feedback.replaceChildren(messages.length === 1
+    ? message('danger', messages[0])
+    : el('div', 'stegvis-message stegvis-message-danger', el('ul', null, ...messages.map(m => el('li', null, m)))));
+
+  sectors().then(list => {
+    if (!list.length) {
+      select.replaceChildren(el('option', null, 'Inga branscher'));
+      feedback.replaceChildren(message('danger', 'Branscherna kunde inte läsas; praktik kan inte begäras just nu.'));
+      return;
+    }
+    const choose = el('option', null, 'Välj bransch …');
+    choose.value = '';
+    select.replaceChildren(choose, ...list.map(c => {
+      const option = el('option', null, c.label || c.code);
+      option.value = c.code;
+      return option;
+    }));
+    select.disabled = false;
+    button.disabled = false;
+  }).catch(e => {
+    select.replaceChildren(el('option', null, 'Inga branscher'));
+    feedback.replaceChildren(message('danger', e.status === 401 ? 'Du är inte inloggad längre. Logga in igen.'
+      : 'Branscherna kunde inte hämtas; praktik kan inte begäras just nu.'));
+  });
+
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    if (button.disabled) {
+      return;
+    }
+    button.disabled = true;
+    button.textContent = 'Begär …';
+    feedback.replaceChildren();
+    fetch(apiUrl(`/api/cases/${encodeURIComponent(caseNumber)}/placements`), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      body: JSON.stringify({ sectorWish: select.value || null, areaWish: area.value.trim() || null })
+    }).then(async response => {
+      if (response.ok) {
+        onRequested('Praktik begärd – praktiksamordnaren får en uppgift att matcha.');
+        return;
+      }
+      const problem = (response.headers.get('Content-Type') || '').includes('json')
+        ? await response.json().catch(() => null) : null;
+      showProblems(problemMessages({ status: response.status, problem }));
+    }).catch(() => showProblems(problemMessages({}))).finally(() => {
+      button.disabled = false;
+      button.textContent = 'Begär praktik';
+    });
+  });
+  return form;
+}
+
+function placementSection(data, options) {
+  const placements = data.placements || [];
+  const underWay = placements.some(p => PLACEMENT_OPEN.includes(p.status));
+  const body = section(`Praktik (${placements.length})`);
+  body.classList.add('stegvis-placements');
+  if (options.flash) {
+    body.appendChild(message('success', options.flash));
+  }
+  body.appendChild(placements.length
+    ? el('ul', 'stegvis-list stegvis-placement-list', ...placements.map(placementItem))
+    : empty('Ingen praktik ännu.'));
+  if (data.phase === 'ACTIVE' && !underWay && data.caseNumber && options.onRequested) {
+    // Added only for those who may ask; the server decides in the end (a 403 is shown in the form).
+    const slot = el('div', 'stegvis-request-slot');
+    body.appendChild(slot);
+    mayRequestPlacement(data).then(may => {
+      if (may) {
+        slot.replaceChildren(placementRequestForm(data.caseNumber, options.onRequested));
+      }
+    });
+  }
+  return body;
 }
 
 function participantSummary(p) {
@@ -140,11 +366,10 @@ function participantSummary(p) {
   ]);
 }
 
-function renderCase(data) {
+function renderCase(data, options = {}) {
   const deadlines = data.deadlines || [];
   const missed = deadlines.filter(d => d.state === 'MISSED');
   const meetings = data.meetings || [];
-  const placements = data.placements || [];
   const notifications = data.notifications || [];
 
   const header = el('div', 'stegvis-case-header',
@@ -190,10 +415,6 @@ function renderCase(data) {
     ? facts([['Dokumenterat', proposal.documentedOn], ['Förslag', multiline(proposal.proposal)]])
     : empty('Inget förslag till åtgärd dokumenterat ännu.'));
 
-  const placementSection = section('Praktikplatser', placements.length
-    ? el('ul', 'stegvis-list', ...placements.map(placementItem))
-    : empty('Inga praktikplatser ännu.'));
-
   const notificationSection = section(`Meddelanden (${notifications.length})`, notifications.length
     ? el('table', 'table table-condensed stegvis-table',
       el('thead', null, el('tr', null, el('th', null, 'Skapat'), el('th', null, 'Mottagare'),
@@ -206,7 +427,7 @@ function renderCase(data) {
     : empty('Inga meddelanden.'));
 
   return el('div', null, header, overview, deadlineSection,
-    el('div', 'stegvis-columns', planSection, proposalSection), meetingSection, placementSection,
+    el('div', 'stegvis-columns', planSection, proposalSection), meetingSection, placementSection(data, options),
     notificationSection);
 }
 
@@ -225,13 +446,14 @@ function mount(node, taskId) {
   }
   root.appendChild(message('muted', 'Hämtar ärendet …'));
 
-  fetch(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}`), {
+  // flash: a message shown in the Praktik section after the case is read again (a request was made).
+  const load = flash => fetch(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}`), {
     credentials: 'same-origin',
     headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
     signal: controller.signal
   }).then(async response => {
     if (response.ok) {
-      root.replaceChildren(renderCase(await response.json()));
+      root.replaceChildren(renderCase(await response.json(), { flash, onRequested: load }));
     } else if (response.status === 404) {
       root.classList.add('stegvis-not-a-case');
       root.replaceChildren(message('muted', 'Den här uppgiften hör inte till något Stegvis-ärende.'));
@@ -247,6 +469,7 @@ function mount(node, taskId) {
       root.replaceChildren(message('danger', 'Kunde inte hämta ärendet. Kontrollera anslutningen och försök igen.'));
     }
   });
+  load(null);
   return () => controller.abort();
 }
 
