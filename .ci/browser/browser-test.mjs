@@ -12,6 +12,10 @@
 //   STEGVIS_OVERDUE_CASE     case number with an overdue step that Cockpit's "Försenade steg" must list
 //   STEGVIS_BROWSER_HEADED   "true" to watch the browser (needs a display)
 //
+// The placement checks need a fresh demo: anna asks for a placement in one of her active cases that
+// has none under way, and pia registers a workplace under a name unique to the run (so a second run
+// against the same app finds anna's other active case, and fails once none is left).
+//
 // Every check is one function in CHECKS below, run in order in one browser; the first failure stops
 // the run with a screenshot and exit code 1. To add a check, write a function taking the shared
 // context `t` and put it in CHECKS where its preconditions hold (who is logged in, which page).
@@ -35,6 +39,26 @@ const TIMEOUT = 20_000;
 const TASKLIST = `${BASE}/camunda/app/tasklist/`;
 const COCKPIT = `${BASE}/camunda/app/cockpit/`;
 const PLAN_TASK = 'Upprätta handlingsplan';
+const MEETING_TASK = 'Håll flerpartssamtal';
+const MATCH_TASK = 'Matcha praktikplats';
+const WORKPLACES = `${BASE}/stegvis/praktikplatser.html`;
+const PLACEMENT_REQUESTED = 'Praktik begärd – praktiksamordnaren får en uppgift att matcha.';
+// A workplace of this run: its name is unique, its employer's name is shown as text, not as HTML.
+const RUN = Date.now().toString(36);
+const WORKPLACE = {
+  organisationNumber: '556036-0793',
+  employerName: 'Testbolaget <i>AB</i>',
+  employerKind: 'Privat företag',
+  name: `Butiken ${RUN}`,
+  sector: 'Handel och butik',
+  streetAddress: 'Storgatan 1',
+  postalCode: '921 31',
+  area: 'Lycksele',
+  capacity: '2',
+  contactName: 'Kim Lundgren',
+  contactPhone: '0950-123 45',
+  supervisorName: 'Sam Holm'
+};
 
 // Today in Sweden, as the date field expects it (yyyy-mm-dd).
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
@@ -150,6 +174,217 @@ async function tasklistDatesAreSwedish(t) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Praktik in Tasklist's "Ärende" tab, as the coach anna (still logged in)
+
+// A task "Håll flerpartssamtal" of anna's whose case is in participation with no placement under way:
+// its "Ärende" tab offers "Begär praktik". Leaves that task open on the tab.
+async function caseTabOffersPlacementRequest(t) {
+  const page = t.page;
+  const details = page.locator('.task-details');
+  await page.locator('.task-filters .item').filter({ hasText: 'Mina uppgifter' }).first().click();
+  await page.locator('.task-filters .item.active').filter({ hasText: 'Mina uppgifter' }).waitFor();
+  const tasks = taskInList(page, MEETING_TASK);
+  await tasks.first().waitFor();
+  const count = await tasks.count();
+  for (let i = 0; i < count; i++) {
+    await tasks.nth(i).locator('h4.task a').first().click();
+    await details.getByText(MEETING_TASK, { exact: true }).first().waitFor();
+    await details.locator('.nav-tabs').getByText('Ärende', { exact: true }).click();
+    const tab = details.locator('.stegvis-case');
+    await tab.locator('.stegvis-placements').waitFor();
+    // The form is added once the user's right to ask is known.
+    await page.waitForTimeout(300);
+    const form = tab.locator('form.stegvis-placement-request');
+    if (await form.count() === 0) {
+      await form.waitFor({ timeout: 1500 }).catch(() => {});
+    }
+    if (await form.count() > 0) {
+      await form.getByLabel('Bransch').locator('option').nth(1).waitFor({ state: 'attached' });
+      // The tab scrolls inside Tasklist's column: the section, not the whole tab.
+      await t.shot('tasklist-arende-begar-praktik', tab.locator('.stegvis-placements'));
+      return;
+    }
+  }
+  throw new Error(`none of anna's ${count} "${MEETING_TASK}" tasks offers "Begär praktik" in the tab "Ärende"`);
+}
+
+async function coachRequestsPlacement(t) {
+  const tab = t.page.locator('.task-details .stegvis-case');
+  const form = tab.locator('form.stegvis-placement-request');
+  const heading = (await tab.locator('h3').first().innerText()).trim();
+  // Without a sector the server answers with its Swedish message, shown in the form.
+  await form.getByRole('button', { name: 'Begär praktik', exact: true }).click();
+  await form.getByText('Önskad bransch: måste fyllas i.', { exact: true }).waitFor();
+  await form.getByLabel('Bransch').selectOption({ label: 'Handel och butik' });
+  await form.getByLabel('Önskad ort').fill('Lycksele');
+  await form.getByRole('button', { name: 'Begär praktik', exact: true }).click();
+  await tab.getByText(PLACEMENT_REQUESTED, { exact: true }).waitFor();
+  const placement = tab.locator('.stegvis-placement').first();
+  await placement.locator('.stegvis-placement-status').filter({ hasText: /^Begärd/ }).waitFor();
+  await placement.getByText('Handel och butik, Lycksele', { exact: false }).waitFor();
+  check(await tab.locator('form.stegvis-placement-request').count() === 0,
+    'the form "Begär praktik" is still offered with a placement under way');
+  await t.shot('tasklist-arende-praktik-begard', tab.locator('.stegvis-placements'));
+  t.placementCase = heading.replace(/^Ärende\s+/, '');
+}
+
+// Coaches read the registry; adding and changing is for the placement coordinators.
+async function coachReadsRegistry(t) {
+  const page = await t.context.newPage();
+  try {
+    await page.goto(WORKPLACES);
+    await page.getByRole('heading', { name: 'Praktikplatser', level: 1 }).waitFor();
+    await page.locator('#workplaces thead').waitFor();
+    await page.locator('#summary').filter({ hasText: /arbetsplats/ }).waitFor();
+    check(await page.getByRole('button', { name: 'Ny arbetsplats' }).isHidden(),
+      'anna (coach) is offered "Ny arbetsplats"');
+    check(await page.locator('#workplaces tbody button').count() === 0, 'anna (coach) is offered "Ändra"');
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Praktikplatser, as the placement coordinator pia
+
+async function tasklistLoginAsPia(t) {
+  await t.context.clearCookies();
+  // Without a session the registry says so, and links to Tasklist's login.
+  await t.page.goto(WORKPLACES);
+  await t.page.locator('#page-message').getByRole('link', { name: 'Logga in i Tasklist' }).waitFor();
+  await t.shot('praktikplatser-ej-inloggad');
+  await t.page.goto(TASKLIST);
+  await login(t.page, 'pia', 'demo');
+  await t.page.getByText('Pia Holmberg', { exact: true }).first().waitFor();
+  // The header link of the plugin stegvis-navbar.
+  await t.page.locator('.stegvis-workplaces a').getByText('Praktikplatser', { exact: true }).waitFor();
+  await t.shot('tasklist-pia');
+}
+
+// anna's request became the coordinators' task; its "Ärende" tab shows the case with the placement.
+async function coordinatorHasMatchTask(t) {
+  const page = t.page;
+  await page.locator('.task-filters .item').filter({ hasText: 'Min grupps uppgifter' }).first().click();
+  await page.locator('.task-filters .item.active').filter({ hasText: 'Min grupps uppgifter' }).waitFor();
+  // The demo has a placement to match of its own: open the one of anna's request, by its case number.
+  const card = t.placementCase ? taskInList(page, MATCH_TASK).filter({ hasText: t.placementCase })
+    : taskInList(page, MATCH_TASK);
+  await card.first().locator('h4.task a').first().click();
+  const details = page.locator('.task-details');
+  await details.getByText(MATCH_TASK, { exact: true }).first().waitFor();
+  await details.locator('.nav-tabs').getByText('Ärende', { exact: true }).click();
+  const tab = details.locator('.stegvis-case');
+  if (t.placementCase) {
+    await tab.locator('h3').filter({ hasText: `Ärende ${t.placementCase}` }).waitFor();
+  }
+  await tab.locator('.stegvis-placement-status').filter({ hasText: /^Begärd/ }).first().waitFor();
+  await t.shot('tasklist-matcha-praktikplats', tab.locator('.stegvis-placements'));
+}
+
+async function registryOpensFromTasklist(t) {
+  await t.page.locator('.stegvis-workplaces a').getByText('Praktikplatser', { exact: true }).click();
+  await t.page.waitForURL(/\/stegvis\/praktikplatser\.html$/);
+  await t.page.getByRole('heading', { name: 'Praktikplatser', level: 1 }).waitFor();
+  await t.page.getByText('Inloggad som Pia Holmberg', { exact: true }).waitFor();
+  await t.page.locator('#summary').filter({ hasText: /arbetsplats/ }).waitFor();
+  await t.page.getByRole('button', { name: 'Ny arbetsplats', exact: true }).waitFor();
+  await t.shot('praktikplatser');
+}
+
+async function fillWorkplace(form, values) {
+  for (const [label, value] of [['Organisationsnummer', values.organisationNumber],
+    ['Arbetsgivare', values.employerName], ['Arbetsplats', values.name], ['Besöksadress', values.streetAddress],
+    ['Postnummer', values.postalCode], ['Ort', values.area], ['Antal praktikplatser', values.capacity],
+    ['Kontaktperson', values.contactName], ['Kontaktpersonens telefon', values.contactPhone],
+    ['Handledare', values.supervisorName]]) {
+    await form.getByLabel(label, { exact: true }).fill(value);
+  }
+  await form.getByLabel('Typ av arbetsgivare', { exact: true }).selectOption({ label: values.employerKind });
+  await form.getByLabel('Bransch', { exact: true }).selectOption({ label: values.sector });
+  await form.getByLabel('Introduktion genomförd', { exact: true }).fill(TODAY);
+}
+
+// An organisation number with a wrong check digit: the server's Swedish message next to the form,
+// the field marked, everything typed still there.
+async function invalidOrganisationNumberRefused(t) {
+  const page = t.page;
+  await page.getByRole('button', { name: 'Ny arbetsplats', exact: true }).click();
+  const form = page.locator('#workplace-form');
+  await page.locator('#editor-title').getByText('Ny arbetsplats', { exact: true }).waitFor();
+  await fillWorkplace(form, { ...WORKPLACE, organisationNumber: '556036-0794' });
+  await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  const errors = page.locator('#editor-errors');
+  await errors.getByText('Organisationsnummer: kontrollsiffran stämmer inte. Kontrollera numret och skriv det igen.',
+    { exact: true }).waitFor();
+  const number = form.getByLabel('Organisationsnummer', { exact: true });
+  check(await number.getAttribute('aria-invalid') === 'true', 'Organisationsnummer is not marked as invalid');
+  check(await number.inputValue() === '556036-0794', `Organisationsnummer holds "${await number.inputValue()}"`);
+  const name = await form.getByLabel('Arbetsplats', { exact: true }).inputValue();
+  check(name === WORKPLACE.name, `Arbetsplats holds "${name}" after the refusal, expected "${WORKPLACE.name}"`);
+  await t.shot('praktikplatser-fel-organisationsnummer');
+}
+
+async function coordinatorRegistersWorkplace(t) {
+  const page = t.page;
+  const form = page.locator('#workplace-form');
+  await form.getByLabel('Organisationsnummer', { exact: true }).fill(WORKPLACE.organisationNumber);
+  await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await page.locator('#page-message').filter({ hasText: `${WORKPLACE.name} (` }).waitFor();
+  check(await page.locator('#editor').isHidden(), 'the form stays open after saving');
+  const row = workplaceRow(page, WORKPLACE.name);
+  await row.waitFor();
+  const cells = (await row.locator('td').allInnerTexts()).map(c => c.trim());
+  check(cells[1].startsWith(WORKPLACE.employerName), `employer shown as "${cells[1]}", expected the text "${WORKPLACE.employerName}"`);
+  check(cells[2] === WORKPLACE.area, `Ort "${cells[2]}"`);
+  check(cells[3] === WORKPLACE.sector, `Bransch "${cells[3]}"`);
+  check(cells[4] === '2/2', `Platser "${cells[4]}", expected 2/2`);
+  check(cells[5] === TODAY, `Introduktion "${cells[5]}", expected ${TODAY}`);
+  check(cells[8] === 'Ja', `Aktiv "${cells[8]}"`);
+  await t.shot('praktikplatser-tillagd');
+  // The search finds it, and only it.
+  await page.getByLabel('Sök', { exact: true }).fill(RUN);
+  await page.locator('#summary').filter({ hasText: /^1 arbetsplats, 2 lediga platser\.$/ }).waitFor();
+  await row.waitFor();
+  await page.getByLabel('Bransch', { exact: true }).first().selectOption({ label: 'Vård och omsorg' });
+  await page.getByText('Inga arbetsplatser matchar urvalet.', { exact: true }).waitFor();
+  await page.getByLabel('Bransch', { exact: true }).first().selectOption({ label: WORKPLACE.sector });
+  await row.waitFor();
+  await t.shot('praktikplatser-sok');
+}
+
+// The same form, filled in with the workplace; saved with the version read; made inactive.
+async function coordinatorChangesWorkplace(t) {
+  const page = t.page;
+  const row = workplaceRow(page, WORKPLACE.name);
+  await row.getByRole('button', { name: `Ändra ${WORKPLACE.name}` }).click();
+  const form = page.locator('#workplace-form');
+  await page.locator('#editor-title').getByText(`Ändra ${WORKPLACE.name}`, { exact: true }).waitFor();
+  const employer = await form.getByLabel('Arbetsgivare', { exact: true }).inputValue();
+  check(employer === WORKPLACE.employerName, `Arbetsgivare holds "${employer}"`);
+  const active = form.getByLabel('Aktiv (erbjuds vid matchning)');
+  check(await active.isChecked(), 'Aktiv is not ticked for an active workplace');
+  await form.getByLabel('Antal praktikplatser', { exact: true }).fill('3');
+  await active.uncheck();
+  await t.shot('praktikplatser-andra');
+  await form.getByRole('button', { name: 'Spara ändringarna', exact: true }).click();
+  await page.locator('#page-message').getByText(`Ändringarna av ${WORKPLACE.name} är sparade.`, { exact: true }).waitFor();
+  // Inactive workplaces are listed only on request.
+  await row.waitFor({ state: 'detached' });
+  await page.getByLabel('Visa inaktiva', { exact: true }).check();
+  await row.waitFor();
+  const cells = (await row.locator('td').allInnerTexts()).map(c => c.trim());
+  check(cells[4] === '3/3', `Platser "${cells[4]}", expected 3/3`);
+  check(cells[8] === 'Nej', `Aktiv "${cells[8]}", expected Nej`);
+  await t.shot('praktikplatser-andrad');
+}
+
+function workplaceRow(page, name) {
+  return page.locator('#workplaces tbody tr').filter({
+    has: page.locator('td .name').getByText(name, { exact: true })
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Cockpit, as the manager maria
 
 async function cockpitLoginAsMaria(t) {
@@ -186,7 +421,16 @@ const CHECKS = [
   { name: 'Tasklist: "Upprätta handlingsplan" opens with its form', run: openActionPlanTask },
   { name: 'Tasklist: the tab "Ärende" shows the case number', run: caseTabShowsCaseNumber },
   { name: 'Tasklist: the action plan is filled in and completed, and leaves the list', run: completeActionPlan },
+  { name: 'Tasklist: the tab "Ärende" of an active case offers "Begär praktik"', run: caseTabOffersPlacementRequest },
+  { name: 'Tasklist: anna asks for a placement, listed as "Begärd"', run: coachRequestsPlacement },
+  { name: 'Praktikplatser: anna (coach) reads the registry, without add or edit', run: coachReadsRegistry },
   { name: 'Tasklist: dates in Swedish', run: tasklistDatesAreSwedish },
+  { name: 'Tasklist: pia logs in (the registry asks to log in first), the header links to "Praktikplatser"', run: tasklistLoginAsPia },
+  { name: 'Tasklist: pia\'s group has "Matcha praktikplats" for anna\'s request', run: coordinatorHasMatchTask },
+  { name: 'Praktikplatser: the registry opens from Tasklist\'s header', run: registryOpensFromTasklist },
+  { name: 'Praktikplatser: an invalid organisation number is refused in Swedish, nothing typed is lost', run: invalidOrganisationNumberRefused },
+  { name: 'Praktikplatser: pia registers a workplace and finds it in the list', run: coordinatorRegistersWorkplace },
+  { name: 'Praktikplatser: pia changes the workplace and makes it inactive', run: coordinatorChangesWorkplace },
   { name: 'Cockpit: maria logs in', run: cockpitLoginAsMaria },
   { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase }
 ];

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectGoal;
 import se.stegvis.casefile.ProjectGoal.Metric;
@@ -29,6 +31,8 @@ import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
+import se.stegvis.placement.PlacementRequests;
+import se.stegvis.placement.WorkplaceRegistry;
 import se.stegvis.referral.ReferralRequest;
 import se.stegvis.referral.ReferralService;
 
@@ -53,10 +57,19 @@ class DemoData {
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
   private final TransactionTemplate transactions;
+  private final RuntimeService runtimeService;
+  private final CaseFileRepository caseFiles;
+  private final WorkplaceRegistry workplaces;
+  private final PlacementRequests placementRequests;
 
   DemoData(IdentityService identityService, TaskService taskService,
       ProjectRepository projects, ProjectGoalRepository goals, ReferralService referrals, ReferenceCodes codes,
-      DeadlineCalendar calendar, TransactionTemplate transactions) {
+      DeadlineCalendar calendar, TransactionTemplate transactions, RuntimeService runtimeService,
+      CaseFileRepository caseFiles, WorkplaceRegistry workplaces, PlacementRequests placementRequests) {
+    this.runtimeService = runtimeService;
+    this.caseFiles = caseFiles;
+    this.workplaces = workplaces;
+    this.placementRequests = placementRequests;
     this.identityService = identityService;
     this.taskService = taskService;
     this.projects = projects;
@@ -115,8 +128,135 @@ class DemoData {
     String rejected = referral("SAMVERKAN", "19911207-5131", "Oskar", "Berg", "MAN", today.minusDays(12));
     complete(rejected, "decideIntake", "bengt", Map.of("decision", "NOT_TARGET_GROUP",
         "reason", "Behovet gäller enbart studievägledning.", "decidedOn", today.minusDays(5).toString()));
+    placements(today, late, active);
     log.info("Demo data loaded: users anna, erik (coaches), bengt (beredningsgrupp), maria (chef), rita (remittent), "
         + "pia (praktiksamordnare), admin; password \"{}\"", PASSWORD);
+  }
+
+  /**
+   * Workplaces in the three projects' areas, and placements in every phase: waiting for matching,
+   * matched and waiting for the visit, visited and waiting for the work plan, under way with a
+   * follow-up visit overdue, ended with employment, and ended early.
+   */
+  private void placements(LocalDate today, String planMade, String active) {
+    long care = workplace("212000-2411", "Lycksele kommun", "MUNICIPAL", "Vård- och omsorgsboendet Björken",
+        "Björkvägen 4", "921 31", "Lycksele", "CARE", 2, today.minusDays(200));
+    long retail = workplace("556712-4309", "Lappland Livs AB", "PRIVATE", "Livsbutiken Centrum", "Storgatan 18",
+        "921 30", "Lycksele", "RETAIL", 1, today.minusDays(120));
+    workplace("769612-3459", "Återbruket i Lycksele ekonomisk förening", "NONPROFIT", "Återbruket", "Industrivägen 9",
+        "921 32", "Lycksele", "REUSE", 3, null);
+    workplace("232100-0180", "Region Jämtland Härjedalen", "REGION", "Östersunds sjukhus, kök och restaurang",
+        "Lasarettsvägen 1", "831 83", "Östersund", "HOSPITALITY", 2, today.minusDays(300));
+    long storage = workplace("556834-1183", "Strömsunds Lager & Logistik AB", "PRIVATE", "Lagret Näset",
+        "Näsvägen 22", "833 35", "Strömsund", "LOGISTICS", 2, today.minusDays(90));
+    workplace("802451-7727", "IK Stjärnan Krokom", "NONPROFIT", "Krokomsporten, kansli och arena",
+        "Sportvägen 3", "835 31", "Krokom", "CULTURE", 1, null);
+    long careOstersund = workplace("212000-2510", "Östersunds kommun", "MUNICIPAL", "Hemtjänsten Odenslund",
+        "Odensalavägen 12", "831 52", "Östersund", "CARE", 3, today.minusDays(400));
+
+    // Waiting for the coordinator's matching: Noah (C2, plan made) asked two days ago.
+    requestPlacement(planMade, "RETAIL", "Lycksele", today.minusDays(2));
+    // Under way since 80 days, first follow-up visit made, the second one is overdue: Fatima (Ny i vården).
+    requestPlacement(active, "CARE", "Östersund", today.minusDays(90));
+    completePlacement(active, "matchWorkplace", Map.of("matchDecision", "MATCH",
+        "workplaceId", String.valueOf(careOstersund), "matchedOn", today.minusDays(88).toString()));
+    completePlacement(active, "visitWorkplace", Map.of("visitedOn", today.minusDays(85).toString(),
+        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Handledaren visade hemtjänstens rutiner.",
+        "workplaceSuitable", "YES"));
+    completePlacement(active, "agreeWorkPlan", workPlan(today.minusDays(84), today.minusDays(80), today.plusDays(40)));
+    completePlacement(active, "followUpVisit", Map.of("visitedOn", today.minusDays(52).toString(),
+        "attendanceAsPlanned", true, "visitNotes", "Trivs, vill gå upp till 30 timmar.", "continuePlacement",
+        "CONTINUE"));
+
+    // Sofia (C2): a first placement ended early, a second one matched and waiting for the visit.
+    String sofia = started("C2", "19970418-2386", "Sofia", "Lindqvist", "WOMAN", today.minusDays(160), "anna",
+        today.minusDays(150));
+    complete(sofia, "makeActionPlan", "anna", Map.of("goals", "Arbete inom lager eller handel",
+        "activities", "Praktik, körkortsteori", "madeOn", today.minusDays(143).toString()));
+    requestPlacement(sofia, "LOGISTICS", "Strömsund", today.minusDays(140));
+    completePlacement(sofia, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(storage),
+        "matchedOn", today.minusDays(137).toString()));
+    completePlacement(sofia, "visitWorkplace", Map.of("visitedOn", today.minusDays(133).toString(),
+        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Truckkort krävs inte för uppgifterna.",
+        "workplaceSuitable", "YES"));
+    completePlacement(sofia, "agreeWorkPlan", workPlan(today.minusDays(130), today.minusDays(126), today.minusDays(40)));
+    completePlacement(sofia, "followUpVisit", Map.of("visitedOn", today.minusDays(100).toString(),
+        "attendanceAsPlanned", false, "visitNotes", "Ryggbesvär, praktiken avbryts.", "continuePlacement", "END",
+        "endedOn", today.minusDays(100).toString(), "outcome", "ENDED_EARLY", "endReason", "HEALTH"));
+    requestPlacement(sofia, "RETAIL", "Lycksele", today.minusDays(10));
+    completePlacement(sofia, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(retail),
+        "matchedOn", today.minusDays(6).toString()));
+
+    // Oscar (C2): placement visited, the work plan is being drawn up.
+    String oscar = started("C2", "19930707-1192", "Oscar", "Nyström", "MAN", today.minusDays(60), "anna",
+        today.minusDays(50));
+    complete(oscar, "makeActionPlan", "anna", Map.of("goals", "Undersköterska på sikt",
+        "activities", "Praktik i äldreomsorgen, svenska för vårdpersonal", "madeOn", today.minusDays(40).toString()));
+    requestPlacement(oscar, "CARE", "Lycksele", today.minusDays(12));
+    completePlacement(oscar, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(care),
+        "matchedOn", today.minusDays(9).toString()));
+    completePlacement(oscar, "visitWorkplace", Map.of("visitedOn", today.minusDays(3).toString(),
+        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Introduktion gavs tidigare i år.",
+        "workplaceSuitable", "YES"));
+
+    // Ahmed (Samverkanshuset): placement ended with a subsidised job.
+    String ahmed = started("SAMVERKAN", "19860129-4476", "Ahmed", "Yusuf", "MAN", today.minusDays(220), "erik",
+        today.minusDays(210));
+    complete(ahmed, "makeActionPlan", "erik", Map.of("goals", "Anställning inom logistik",
+        "activities", "Praktik på lager, truckutbildning", "madeOn", today.minusDays(200).toString()));
+    requestPlacement(ahmed, "LOGISTICS", "Strömsund", today.minusDays(200));
+    completePlacement(ahmed, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(storage),
+        "matchedOn", today.minusDays(196).toString()));
+    completePlacement(ahmed, "visitWorkplace", Map.of("visitedOn", today.minusDays(192).toString(),
+        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Bra stämning i arbetslaget.",
+        "workplaceSuitable", "YES"));
+    completePlacement(ahmed, "agreeWorkPlan", workPlan(today.minusDays(190), today.minusDays(186), today.minusDays(60)));
+    for (int visit = 1; visit <= 3; visit++) {
+      completePlacement(ahmed, "followUpVisit", Map.of("visitedOn", today.minusDays(186 - 28L * visit).toString(),
+          "attendanceAsPlanned", true, "visitNotes", "Följer arbetsplanen.", "continuePlacement", "CONTINUE"));
+    }
+    completePlacement(ahmed, "followUpVisit", Map.of("visitedOn", today.minusDays(70).toString(),
+        "attendanceAsPlanned", true, "visitNotes", "Arbetsgivaren erbjuder anställning med lönebidrag.",
+        "continuePlacement", "END", "endedOn", today.minusDays(70).toString(), "outcome", "EMPLOYMENT",
+        "employmentType", "SUBSIDISED"));
+
+    // Maja (C2): started last week, no placement yet; her coach can ask for one from the case panel.
+    String maja = started("C2", "20000615-3423", "Maja", "Eriksson", "WOMAN", today.minusDays(14), "anna",
+        today.minusDays(7));
+    complete(maja, "makeActionPlan", "anna", Map.of("goals", "Arbete inom handel", "activities", "Praktik i butik",
+        "madeOn", today.minusDays(3).toString()));
+  }
+
+  private long workplace(String organisationNumber, String employer, String kind, String name, String street,
+      String postalCode, String area, String sector, int capacity, LocalDate introducedOn) {
+    Map<String, Object> entry = new HashMap<>(Map.of("organisationNumber", organisationNumber, "employerName", employer,
+        "employerKind", kind, "name", name, "streetAddress", street, "postalCode", postalCode, "area", area,
+        "sector", sector, "capacity", capacity, "contactName", "Kontaktperson " + name));
+    entry.putAll(Map.of("contactPhone", "0950-160 00", "contactEmail", "praktik@" + area.toLowerCase()
+        .replace("ö", "o").replace("ä", "a").replace("å", "a") + ".example", "supervisorName", "Handledare " + area));
+    if (introducedOn != null) {
+      entry.put("introducedOn", introducedOn.toString());
+    }
+    return workplaces.register(entry, "pia").id();
+  }
+
+  private static Map<String, Object> workPlan(LocalDate agreedOn, LocalDate start, LocalDate end) {
+    return Map.of("goals", "Pröva yrket och få referenser", "workTasks", "Uppgifter enligt handledarens plan",
+        "hoursPerWeek", 25, "plannedStart", start.toString(), "plannedEnd", end.toString(),
+        "agreedOn", agreedOn.toString(), "agreedWithEmployer", true, "agreedWithParticipant", true);
+  }
+
+  private void requestPlacement(String instance, String sector, String area, LocalDate on) {
+    transactions.executeWithoutResult(status -> placementRequests.request(
+        caseFiles.findByProcessInstanceId(instance).orElseThrow(),
+        Map.of("sectorWish", sector, "areaWish", area, "requestedOn", on.toString()), "anna"));
+  }
+
+  /** Completes the task of the placement process the case has called, as the coordinator pia. */
+  private void completePlacement(String caseInstance, String taskKey, Map<String, Object> form) {
+    String placementInstance = runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseInstance)
+        .singleResult().getId();
+    complete(placementInstance, taskKey, "pia", form);
   }
 
   private void users() {
