@@ -13,6 +13,8 @@ public interface PlacementRepository extends JpaRepository<Placement, Long> {
 
   List<Placement> findByCaseIdOrderBySequence(Long caseId);
 
+  List<Placement> findByPlannedStartBetween(java.time.LocalDate from, java.time.LocalDate to);
+
   List<Placement> findByCaseIdInOrderBySequence(Collection<Long> caseIds);
 
   boolean existsByCaseIdAndStatusIn(Long caseId, Collection<PlacementStatus> statuses);
