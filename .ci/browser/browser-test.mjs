@@ -14,7 +14,9 @@
 //
 // The placement checks need a fresh demo: anna asks for a placement in one of her active cases that
 // has none under way, and pia registers a workplace under a name unique to the run (so a second run
-// against the same app finds anna's other active case, and fails once none is left).
+// against the same app finds anna's other active case, and fails once none is left). pia then runs
+// that placement to its end in Tasklist (match with the run's workplace, visit, work plan, follow-up
+// that ends it) and the stored placement is read back from the app's API.
 //
 // Every check is one function in CHECKS below, run in order in one browser; the first failure stops
 // the run with a screenshot and exit code 1. To add a check, write a function taking the shared
@@ -41,6 +43,9 @@ const COCKPIT = `${BASE}/camunda/app/cockpit/`;
 const PLAN_TASK = 'Upprätta handlingsplan';
 const MEETING_TASK = 'Håll flerpartssamtal';
 const MATCH_TASK = 'Matcha praktikplats';
+const VISIT_TASK = 'Besök arbetsplatsen';
+const WORK_PLAN_TASK = 'Upprätta arbetsplan';
+const FOLLOW_UP_TASK = 'Följ upp praktiken';
 const WORKPLACES = `${BASE}/stegvis/praktikplatser.html`;
 const PLACEMENT_REQUESTED = 'Praktik begärd – praktiksamordnaren får en uppgift att matcha.';
 // A workplace of this run: its name is unique, its employer's name is shown as text, not as HTML.
@@ -62,6 +67,8 @@ const WORKPLACE = {
 
 // Today in Sweden, as the date field expects it (yyyy-mm-dd).
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+// The planned end of the run's placement: 60 days after today.
+const IN_60_DAYS = new Date(Date.parse(`${TODAY}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
 
 function check(condition, message) {
   if (!condition) {
@@ -125,11 +132,7 @@ async function completeActionPlan(t) {
   await page.getByLabel('Mål').fill('Praktik inom handel inom tre månader; på sikt anställning.');
   await page.getByLabel('Aktiviteter och ansvar').fill(
     'Coachsamtal varje vecka (coachen); AF ordnar praktikplats (AF); studiebesök (deltagaren).');
-  const date = page.getByLabel('Planen upprättad');
-  await date.fill(TODAY);
-  await date.press('Enter');
-  await page.getByLabel('Mål').click(); // close the date picker
-  check(await date.inputValue() === TODAY, `Planen upprättad holds "${await date.inputValue()}", expected ${TODAY}`);
+  await fillDate(page, 'Planen upprättad', TODAY, page.getByLabel('Mål'));
   await t.shot('tasklist-handlingsplan-ifylld');
   await page.getByRole('button', { name: 'Slutför', exact: true }).click();
   // The task closes; Tasklist asks for the next one (SELECT_TASK_IN_LIST of sv.json).
@@ -384,6 +387,247 @@ function workplaceRow(page, name) {
   });
 }
 
+// Before it is matched: the run's workplace active again (still 3 places), so matching offers it.
+async function coordinatorReactivatesWorkplace(t) {
+  const page = t.page;
+  const row = workplaceRow(page, WORKPLACE.name);
+  await row.getByRole('button', { name: `Ändra ${WORKPLACE.name}` }).click();
+  const form = page.locator('#workplace-form');
+  await page.locator('#editor-title').getByText(`Ändra ${WORKPLACE.name}`, { exact: true }).waitFor();
+  const active = form.getByLabel('Aktiv (erbjuds vid matchning)');
+  check(!await active.isChecked(), 'Aktiv is ticked for an inactive workplace');
+  await active.check();
+  await form.getByRole('button', { name: 'Spara ändringarna', exact: true }).click();
+  await page.locator('#page-message').getByText(`Ändringarna av ${WORKPLACE.name} är sparade.`, { exact: true }).waitFor();
+  await page.getByLabel('Visa inaktiva', { exact: true }).uncheck();
+  await row.waitFor();
+  const cells = (await row.locator('td').allInnerTexts()).map(c => c.trim());
+  check(cells[4] === '3/3', `Platser "${cells[4]}", expected 3/3`);
+  check(cells[8] === 'Ja', `Aktiv "${cells[8]}", expected Ja`);
+  await t.shot('praktikplatser-aktiv-igen');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The placement of anna's request, run to its end in Tasklist by pia with the Camunda Forms
+
+// "Matcha praktikplats" of the run's case, from pia's group: claimed, matched with the run's workplace.
+async function coordinatorMatchesWorkplace(t) {
+  const page = t.page;
+  await page.goto(TASKLIST);
+  await openCaseTask(t, 'Min grupps uppgifter', MATCH_TASK);
+  await claimTask(page);
+  let option = null;
+  for (let attempt = 0; attempt < 2 && !option; attempt++) {
+    if (attempt > 0) {
+      // The options are the task's variable workplaceOptions: read again with the task.
+      await page.reload();
+      await openCaseTask(t, 'Mina uppgifter', MATCH_TASK);
+    }
+    await page.getByLabel('Matcha med arbetsplats', { exact: true }).check();
+    const options = await openSelect(page, 'Arbetsplats');
+    const wanted = options.filter({ hasText: new RegExp(`^${WORKPLACE.name}, `) });
+    if (await wanted.count() > 0) {
+      option = wanted.first();
+    } else {
+      await page.keyboard.press('Escape');
+    }
+  }
+  check(option, `"${WORKPLACE.name}" is not offered in "${MATCH_TASK}" of ${t.placementCase}`);
+  const label = (await option.innerText()).trim();
+  check(label === `${WORKPLACE.name}, ${WORKPLACE.area} – ${WORKPLACE.employerName} (3 lediga platser)`,
+    `the workplace is offered as "${label}"`);
+  await option.click();
+  const shown = (await selectField(page, 'Arbetsplats').locator('.fjs-select-display').innerText()).trim();
+  check(shown === label, `Arbetsplats shows "${shown}" after the choice, expected "${label}"`);
+  await fillDate(page, 'Matchad', TODAY);
+  await t.shot('tasklist-matcha-ifylld');
+  await completeTask(t, MATCH_TASK, VISIT_TASK);
+}
+
+// "Besök arbetsplatsen" comes to pia herself, who matched.
+async function coordinatorVisitsWorkplace(t) {
+  const page = t.page;
+  await openCaseTask(t, 'Mina uppgifter', VISIT_TASK);
+  await checkWorkplaceSummary(page);
+  await fillDate(page, 'Besöksdatum', TODAY);
+  await page.getByLabel('Handledaren på plats träffad', { exact: true }).check();
+  await page.getByLabel('Introduktion för praktikvärdar given vid besöket', { exact: true }).check();
+  await field(page, 'Anteckningar från besöket').fill(
+    'Träffade handledaren Sam Holm; arbetsplatsen passar deltagarens önskemål om handel.');
+  await page.getByLabel('Ja, gå vidare till arbetsplan', { exact: true }).check();
+  await t.shot('tasklist-besok-ifyllt');
+  await completeTask(t, VISIT_TASK, WORK_PLAN_TASK);
+}
+
+async function coordinatorAgreesWorkPlan(t) {
+  const page = t.page;
+  await openCaseTask(t, 'Mina uppgifter', WORK_PLAN_TASK);
+  await checkWorkplaceSummary(page);
+  await field(page, 'Mål med praktiken').fill('Arbetslivserfarenhet inom butik; referens inför anställning.');
+  await field(page, 'Arbetsuppgifter').fill('Varupåfyllning, kassa med handledare, kundbemötande.');
+  await field(page, 'Timmar per vecka').fill('20');
+  await fillDate(page, 'Praktiken börjar', TODAY);
+  await fillDate(page, 'Praktiken slutar', IN_60_DAYS);
+  await fillDate(page, 'Arbetsplanen överenskommen', TODAY);
+  await page.getByLabel('Överenskommen med arbetsgivaren', { exact: true }).check();
+  await page.getByLabel('Överenskommen med deltagaren', { exact: true }).check();
+  await t.shot('tasklist-arbetsplan-ifylld');
+  await completeTask(t, WORK_PLAN_TASK, FOLLOW_UP_TASK);
+}
+
+// The first follow-up ends the placement the same day: the participant was offered employment.
+async function coordinatorEndsPlacement(t) {
+  const page = t.page;
+  await openCaseTask(t, 'Mina uppgifter', FOLLOW_UP_TASK);
+  await checkWorkplaceSummary(page);
+  await fillDate(page, 'Besöksdatum', TODAY);
+  await page.getByLabel('Närvaro enligt arbetsplanen', { exact: true }).check();
+  await field(page, 'Anteckningar från besöket').fill(
+    'Arbetsgivaren erbjuder deltagaren en visstidsanställning från nästa vecka.');
+  await page.getByLabel('Praktiken avslutas', { exact: true }).check();
+  await fillDate(page, 'Praktikens sista dag', TODAY);
+  await chooseOption(page, 'Utfall', 'Erbjuden anställning');
+  await chooseOption(page, 'Anställningsform', 'Visstidsanställning');
+  await t.shot('tasklist-uppfoljning-ifylld');
+  await completeTask(t, FOLLOW_UP_TASK);
+  // The placement process has ended: no task of the case is left for pia.
+  await page.reload();
+  await page.locator('.task-filters .item').filter({ hasText: 'Mina uppgifter' }).first().click();
+  await page.locator('.task-filters .item.active').filter({ hasText: 'Mina uppgifter' }).waitFor();
+  // The demo gives pia placements of her own: the list is read once they show.
+  await page.locator('.tasks-list li.task').first().waitFor();
+  for (const name of [MATCH_TASK, VISIT_TASK, WORK_PLAN_TASK, FOLLOW_UP_TASK]) {
+    check(await taskInList(page, name).filter({ hasText: t.placementCase }).count() === 0,
+      `"${name}" of ${t.placementCase} is still in pia's "Mina uppgifter"`);
+  }
+  await t.shot('tasklist-praktik-avslutad');
+}
+
+// What the forms stored, as the app's API gives it to pia.
+async function placementIsStored(t) {
+  const answer = await t.page.evaluate(async caseNumber => {
+    const response = await fetch(`/api/cases/${encodeURIComponent(caseNumber)}/placements`,
+      { headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' } });
+    return { status: response.status, body: await response.text() };
+  }, t.placementCase);
+  check(answer.status === 200, `GET /api/cases/${t.placementCase}/placements answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+  const placement = JSON.parse(answer.body).find(p => p.workplace === WORKPLACE.name);
+  check(placement, `no placement of ${t.placementCase} at "${WORKPLACE.name}": ${answer.body.slice(0, 300)}`);
+  const expected = {
+    status: 'ENDED', outcome: 'EMPLOYMENT', outcomeLabel: 'Erbjuden anställning',
+    employmentTypeLabel: 'Visstidsanställning', matchedOn: TODAY, visitedOn: TODAY, hoursPerWeek: 20,
+    plannedStart: TODAY, plannedEnd: IN_60_DAYS, endedOn: TODAY, durationDays: 1, area: WORKPLACE.area
+  };
+  for (const [key, value] of Object.entries(expected)) {
+    check(placement[key] === value, `the placement's ${key} is ${JSON.stringify(placement[key])}, expected ${JSON.stringify(value)}`);
+  }
+}
+
+// The task `name` of the run's case, opened from the filter; its Camunda Form shown.
+async function openCaseTask(t, filter, name) {
+  const page = t.page;
+  const card = taskInList(page, name).filter({ hasText: t.placementCase });
+  // A task created by completing the one before shows once the list is read again.
+  for (let attempt = 0; ; attempt++) {
+    await page.locator('.task-filters .item').filter({ hasText: filter }).first().click();
+    await page.locator('.task-filters .item.active').filter({ hasText: filter }).waitFor();
+    try {
+      await card.first().waitFor({ timeout: attempt === 0 ? 3000 : TIMEOUT });
+      break;
+    } catch (e) {
+      if (attempt > 0) {
+        throw e;
+      }
+      await page.reload();
+    }
+  }
+  await card.first().locator('h4.task a').first().click();
+  const details = page.locator('.task-details');
+  await details.locator('h2.task').filter({ hasText: name }).waitFor();
+  await details.locator('.fjs-form').waitFor();
+  await t.shot(`tasklist-${name.toLowerCase().replace(/ö/g, 'o').replace(/[åä]/g, 'a').replace(/\W+/g, '-')}`);
+}
+
+async function claimTask(page) {
+  const claim = page.locator('.task-details button.claim');
+  if (await claim.count() > 0 && await claim.isVisible()) {
+    await claim.click();
+    await claim.waitFor({ state: 'detached' });
+    await page.locator('.task-details .assignee').getByText('Pia Holmberg').waitFor();
+  }
+}
+
+// Types a date into a form-js date field (yyyy-mm-dd) and closes the picker by clicking `away`
+// (by default the form's heading).
+async function fillDate(page, label, value, away) {
+  const date = field(page, label);
+  await date.fill(value);
+  await date.press('Enter');
+  await (away || page.locator('.fjs-form .fjs-form-field-text h3').first()).click();
+  check(await date.inputValue() === value, `${label} holds "${await date.inputValue()}", expected ${value}`);
+}
+
+// A form-js field by its label, which ends in "*" when the field is required.
+function field(page, label) {
+  return page.getByLabel(new RegExp(`^${label}\\*?$`));
+}
+
+function selectField(page, label) {
+  return page.locator('.fjs-form-field-select').filter({
+    has: page.locator('label.fjs-form-field-label').filter({ hasText: new RegExp(`^${label}\\*?$`) })
+  });
+}
+
+// form-js draws its select as a list that opens on click: its items.
+async function openSelect(page, label) {
+  const field = selectField(page, label);
+  await field.locator('.fjs-select-display').click();
+  const items = field.locator('.fjs-dropdownlist-item');
+  await items.first().waitFor();
+  return items;
+}
+
+async function chooseOption(page, label, text) {
+  const items = await openSelect(page, label);
+  await items.getByText(text, { exact: true }).click();
+  const shown = (await selectField(page, label).locator('.fjs-select-display').innerText()).trim();
+  check(shown === text, `${label} shows "${shown}", expected "${text}"`);
+}
+
+// The read-only summary of the placement's workplace at the top of the coordinator's forms.
+async function checkWorkplaceSummary(page) {
+  const summary = await page.locator('.fjs-form-field-textfield').filter({
+    has: page.locator('label').getByText('Arbetsplats', { exact: true })
+  }).locator('input').inputValue();
+  check(summary.includes(WORKPLACE.name), `the form shows the workplace "${summary}", expected "${WORKPLACE.name}"`);
+}
+
+// "Slutför": the task leaves the details; the server's refusal, if any, is the error. With `next`,
+// Tasklist names the task that came to the same user in the same case (ASSIGN_NOTE_PROCESS); the
+// note is closed, as it would cover the next form's buttons.
+async function completeTask(t, name, next) {
+  const page = t.page;
+  await page.getByRole('button', { name: 'Slutför', exact: true }).click();
+  const done = page.locator('.task-details .no-task').getByText('Välj en uppgift i listan.', { exact: true });
+  try {
+    await done.waitFor();
+  } catch (e) {
+    const notes = (await page.locator('.notifications, .fjs-form-field-error').allInnerTexts().catch(() => []))
+      .map(n => n.trim()).filter(Boolean).join(' | ');
+    throw new Error(`"${name}" was not completed${notes ? `: ${notes}` : ''}`);
+  }
+  const slug = name.toLowerCase().replace(/ö/g, 'o').replace(/[åä]/g, 'a').replace(/\W+/g, '-');
+  if (next) {
+    const note = page.locator('.notifications .alert').filter({ hasText: 'Du är tilldelad följande uppgifter i samma ärende' });
+    await note.locator('.message').getByText(next, { exact: true }).waitFor();
+    await t.shot(`tasklist-slutford-${slug}`);
+    await note.locator('button.close[ng-click^="removeNotification"]').click();
+    await note.waitFor({ state: 'detached' });
+  } else {
+    await t.shot(`tasklist-slutford-${slug}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cockpit, as the manager maria
 
@@ -431,13 +675,28 @@ const CHECKS = [
   { name: 'Praktikplatser: an invalid organisation number is refused in Swedish, nothing typed is lost', run: invalidOrganisationNumberRefused },
   { name: 'Praktikplatser: pia registers a workplace and finds it in the list', run: coordinatorRegistersWorkplace },
   { name: 'Praktikplatser: pia changes the workplace and makes it inactive', run: coordinatorChangesWorkplace },
+  { name: 'Praktikplatser: pia makes the workplace active again', run: coordinatorReactivatesWorkplace },
+  { name: 'Tasklist: pia claims "Matcha praktikplats" and matches the request with the new workplace', run: coordinatorMatchesWorkplace },
+  { name: 'Tasklist: pia records "Besök arbetsplatsen"', run: coordinatorVisitsWorkplace },
+  { name: 'Tasklist: pia agrees "Upprätta arbetsplan"', run: coordinatorAgreesWorkPlan },
+  { name: 'Tasklist: pia\'s "Följ upp praktiken" ends the placement with an offer of employment', run: coordinatorEndsPlacement },
+  { name: 'API: the placement is stored as ended, with outcome and duration', run: placementIsStored },
   { name: 'Cockpit: maria logs in', run: cockpitLoginAsMaria },
   { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase }
 ];
 
 async function login(page, user, password) {
-  await page.locator('input[ng-model="username"]').fill(user);
-  await page.locator('input[ng-model="password"]').fill(password);
+  const username = page.locator('input[ng-model="username"]');
+  const secret = page.locator('input[ng-model="password"]');
+  // The login form may still take its focus while it is filled in: fill until both hold their value.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await username.fill(user);
+    await secret.fill(password);
+    if (await username.inputValue() === user && await secret.inputValue() === password) {
+      break;
+    }
+    await page.waitForTimeout(300);
+  }
   await page.locator('form button[type="submit"]').click();
   await page.locator('input[ng-model="username"]').waitFor({ state: 'detached' });
 }
