@@ -1,0 +1,146 @@
+package se.stegvis.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The report endpoints over real HTTP with Basic auth: the JSON of the tables, refusals, and who sees what. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DisplayName("Rapport-API: tabellerna som JSON över HTTP")
+class ReportApiTest extends ReportFixture {
+
+  static final String PASSWORD = "Rapport-2032-hemligt";
+  static final String MANAGER = "rapportchef";
+  static final String OTHER_MANAGER = "rapportchefb";
+  static final String HALF_YEAR = "from=2032-01-01&to=2032-06-30";
+
+  @LocalServerPort int port;
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void managersWithPasswords() {
+    for (var member : Map.of(MANAGER, MANAGERS, OTHER_MANAGER, OTHER_MANAGERS).entrySet()) {
+      if (identityService.createGroupQuery().groupId(member.getValue()).count() == 0) {
+        identityService.saveGroup(identityService.newGroup(member.getValue()));
+      }
+      if (identityService.createUserQuery().userId(member.getKey()).count() == 0) {
+        var user = identityService.newUser(member.getKey());
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(member.getKey(), member.getValue());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("remisser per part som JSON för projektets chef")
+  void referralsAsJson() throws Exception {
+    HttpResponse<String> response = get("/api/reports/referrals?project=RAPPORT&" + HALF_YEAR, MANAGER);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/json"));
+    JsonNode table = json.readTree(response.body());
+    assertThat(table.path("project").asText()).isEqualTo("RAPPORT");
+    assertThat(table.path("from").asText()).isEqualTo("2032-01-01");
+    assertThat(table.path("to").asText()).isEqualTo("2032-06-30");
+    assertThat(table.path("rows")).hasSize(4);
+    JsonNode soc = table.path("rows").get(0);
+    assertThat(json.convertValue(soc, Map.class)).isEqualTo(Map.of("party", "SOC", "label", "Socialtjänsten",
+        "referred", 3, "accepted", 2, "notTargetGroup", 0, "otherMeasureFirst", 0, "withdrawn", 1, "undecided", 0));
+    assertThat(table.path("total").path("party").isNull()).isTrue();
+    assertThat(table.path("total").path("label").asText()).isEqualTo("Totalt");
+    assertThat(table.path("total").path("referred").asInt()).isEqualTo(8);
+    assertThat(table.path("total").path("undecided").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("alla tabeller svarar; deltagare, väntetider, tidsfrister och nationell tabell har sina fält")
+  void everyTable() throws Exception {
+    atReportTime();
+    JsonNode participants = ok("/api/reports/participants?project=RAPPORT&" + HALF_YEAR, MANAGER);
+    JsonNode referred = participants.path("rows").get(0);
+    assertThat(referred.path("measure").asText()).isEqualTo("REFERRED");
+    assertThat(referred.path("total").asInt()).isEqualTo(8);
+    assertThat(referred.path("byGender").path("MAN").asInt()).isEqualTo(4);
+    assertThat(referred.path("byAgeBand").path("A18_24").asInt()).isEqualTo(2);
+    assertThat(referred.path("byAgeBand").path("UNKNOWN").asInt()).isEqualTo(1);
+    assertThat(participants.path("ageBands").get(1).path("label").asText()).isEqualTo("18–24");
+    assertThat(participants.path("planned").get(0).path("forPeriod").decimalValue()).isEqualByComparingTo("6.0");
+    assertThat(participants.path("planned").get(0).path("startedPercent").decimalValue())
+        .isEqualByComparingTo("50.3");
+
+    JsonNode waiting = ok("/api/reports/waiting-times?project=RAPPORT&" + HALF_YEAR, MANAGER).path("rows").get(0);
+    assertThat(waiting.path("count").asInt()).isEqualTo(7);
+    assertThat(waiting.path("medianDays").decimalValue()).isEqualByComparingTo("9");
+    assertThat(waiting.path("p90Days").asInt()).isEqualTo(19);
+
+    JsonNode deadlines = ok("/api/reports/deadlines?project=RAPPORT&" + HALF_YEAR, MANAGER);
+    assertThat(deadlines.path("rows").get(0).path("label").asText()).isEqualTo("Beslut om insats (14 dagar)");
+    assertThat(deadlines.path("total").path("onTimePercent").decimalValue()).isEqualByComparingTo("53.8");
+
+    JsonNode national = ok("/api/reports/national-follow-up?" + HALF_YEAR, MANAGER).path("rows");
+    assertThat(national).hasSize(1);
+    assertThat(json.convertValue(national.get(0), Map.class)).isEqualTo(Map.of("year", 2032, "project", "RAPPORT",
+        "name", "Rapportprojektet", "women", 3, "men", 1, "other", 1, "total", 5));
+  }
+
+  @Test
+  @DisplayName("anonym 401, okänd insats 404, bakvänd period 400, en annan insats chef ser inget")
+  void refusalsAndStrangers() throws Exception {
+    assertThat(get("/api/reports/referrals?" + HALF_YEAR, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> unknown = get("/api/reports/referrals?project=FINNSINTE&" + HALF_YEAR, MANAGER);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(unknown.body()).path("detail").asText()).isEqualTo("Insatsen \"FINNSINTE\" finns inte.");
+    HttpResponse<String> backwards = get("/api/reports/referrals?from=2032-06-30&to=2032-01-01", MANAGER);
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(backwards.body()).path("errors").get(0).asText())
+        .isEqualTo("Period: slutdatum kan inte vara före startdatum.");
+
+    JsonNode stranger = ok("/api/reports/referrals?project=RAPPORT&" + HALF_YEAR, OTHER_MANAGER);
+    assertThat(stranger.path("total").path("referred").asInt()).isZero();
+    JsonNode own = ok("/api/reports/referrals?" + HALF_YEAR, OTHER_MANAGER);
+    assertThat(own.path("total").path("referred").asInt()).isEqualTo(1);
+    assertThat(own.path("total").path("accepted").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("utan period: innevarande kalenderår")
+  void defaultPeriodIsThisYear() throws Exception {
+    clockAt(day(2032, 5, 5), NOON);
+    JsonNode table = ok("/api/reports/referrals?project=RAPPORT", MANAGER);
+    assertThat(table.path("from").asText()).isEqualTo("2032-01-01");
+    assertThat(table.path("to").asText()).isEqualTo("2032-12-31");
+    assertThat(table.path("total").path("referred").asInt()).isEqualTo(8);
+  }
+
+  private JsonNode ok(String path, String user) throws Exception {
+    HttpResponse<String> response = get(path, user);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private HttpResponse<String> get(String path, String user) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("X-Requested-With", "XMLHttpRequest").GET();
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,236 @@
+package se.stegvis.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every report table against the hand-computed figures of {@link ReportFixture}: the first half
+ * of 2032 (182 days of a 366-day year), reports computed at noon on 30 June 2032.
+ */
+@DisplayName("Rapporter: deltagare, remisser, väntetider, tidsfrister och nationell uppföljning")
+class ReportFiguresTest extends ReportFixture {
+
+  static final ReportPeriod HALF_YEAR = new ReportPeriod(FROM, TO);
+
+  @Autowired Reports reports;
+
+  @Test
+  @DisplayName("deltagare: remitterade, startade, aktiva och avslutade per kön och åldersgrupp, mot planerat antal")
+  void participants() {
+    asManager(MANAGERS);
+    var table = reports.participants(PROJECT, HALF_YEAR);
+    assertParticipants(table);
+    assertThat(table.planned()).singleElement().satisfies(p -> {
+      assertThat(p.project()).isEqualTo(PROJECT);
+      assertThat(p.perYear()).isEqualTo(12);
+      assertThat(p.forPeriod()).as("12 × 182/366 = 5.967").isEqualByComparingTo("6.0");
+      assertThat(p.started()).isEqualTo(3);
+      assertThat(p.startedPercent()).as("3 / 5.967").isEqualByComparingTo("50.3");
+    });
+  }
+
+  static void assertParticipants(Reports.ParticipantTable table) {
+    var rows = table.rows();
+    assertThat(rows).extracting(Reports.ParticipantRow::measure)
+        .containsExactly("REFERRED", "STARTED", "ACTIVE", "EXITED");
+    // Referred: B (on from), D, E, F, G, H, I, J; not A, C, K, L (referred in 2031).
+    assertThat(rows.get(0).total()).isEqualTo(8);
+    assertThat(rows.get(0).byGender()).isEqualTo(genders(3, 4, 1, 0));
+    assertThat(rows.get(0).byAgeBand()).isEqualTo(bands(0, 2, 2, 2, 0, 1, 1));
+    // Started: B, C, J (on to); not E (the day after to).
+    assertThat(rows.get(1).total()).isEqualTo(3);
+    assertThat(rows.get(1).byGender()).isEqualTo(genders(2, 1, 0, 0));
+    assertThat(rows.get(1).byAgeBand()).isEqualTo(bands(0, 1, 1, 0, 1, 0, 0));
+    // Active: A (exited on from), B, C, J, K; not L (exited the day before from), not E.
+    assertThat(rows.get(2).total()).isEqualTo(5);
+    assertThat(rows.get(2).byGender()).isEqualTo(genders(3, 1, 0, 1));
+    assertThat(rows.get(2).byAgeBand()).isEqualTo(bands(0, 1, 1, 1, 2, 0, 0));
+    // Exited: A (on from), C (on to); not L.
+    assertThat(rows.get(3).total()).isEqualTo(2);
+    assertThat(rows.get(3).byGender()).isEqualTo(genders(2, 0, 0, 0));
+    assertThat(rows.get(3).byAgeBand()).isEqualTo(bands(0, 0, 0, 0, 2, 0, 0));
+    assertThat(table.genders()).extracting(Reports.Code::code).containsExactly("WOMAN", "MAN", "OTHER", "NOT_STATED");
+    assertThat(table.ageBands()).extracting(Reports.Code::label)
+        .containsExactly("Under 18", "18–24", "25–29", "30–35", "36–65", "66+", "Okänd");
+  }
+
+  @Test
+  @DisplayName("remisser per remitterande part: antagna, ej målgrupp, annan insats först, återtagna, obeslutade")
+  void referralsByParty() {
+    asManager(MANAGERS);
+    assertReferrals(reports.referrals(PROJECT, HALF_YEAR));
+  }
+
+  static void assertReferrals(Reports.ReferralTable table) {
+    assertThat(table.rows()).extracting(Reports.ReferralRow::party).containsExactly("SOC", "AF", "FK", "REGION");
+    // SOC: E, J accepted, H withdrawn. AF: B accepted, F not target group, G other measure first.
+    // FK: I undecided (C was referred in 2031). REGION: D undecided (K was referred in 2031).
+    assertThat(table.rows()).containsExactly(
+        new Reports.ReferralRow("SOC", "Socialtjänsten", 3, 2, 0, 0, 1, 0),
+        new Reports.ReferralRow("AF", "Arbetsförmedlingen", 3, 1, 1, 1, 0, 0),
+        new Reports.ReferralRow("FK", "Försäkringskassan", 1, 0, 0, 0, 0, 1),
+        new Reports.ReferralRow("REGION", "Region (hälso- och sjukvård)", 1, 0, 0, 0, 0, 1));
+    assertThat(table.total()).isEqualTo(new Reports.ReferralRow(null, "Totalt", 8, 3, 1, 1, 1, 2));
+  }
+
+  @Test
+  @DisplayName("väntetider i dagar: antal, median och 90:e percentil (närmaste rang)")
+  void waitingTimes() {
+    asManager(MANAGERS);
+    assertWaitingTimes(reports.waitingTimes(PROJECT, HALF_YEAR));
+  }
+
+  static void assertWaitingTimes(Reports.WaitingTable table) {
+    // Decided in the period: H 4, E 5, B 9, F 9, J 9, C 16 (referred in 2031), G 19; A decided in 2031.
+    // Median the 4th of 7 = 9; 90th percentile rank ⌈0.9 × 7⌉ = 7 → 19.
+    assertThat(table.rows()).containsExactly(
+        new Reports.WaitingRow("REFERRAL_TO_DECISION", "Remiss → beslut", 7, new BigDecimal("9.0"), 19),
+        // Started in the period: B 10, J 20, C 41 (E starts the day after to).
+        new Reports.WaitingRow("DECISION_TO_START", "Beslut → start", 3, new BigDecimal("20.0"), 41),
+        // B 19, J 29, C 57 (20 Dec 2031 to 15 Feb 2032).
+        new Reports.WaitingRow("REFERRAL_TO_START", "Remiss → start", 3, new BigDecimal("29.0"), 57));
+  }
+
+  @Test
+  @DisplayName("tidsfrister som löper ut i perioden: i tid, sent, missade, öppna, avbrutna och andel i tid")
+  void deadlineCompliance() {
+    asManager(MANAGERS);
+    atReportTime();
+    assertDeadlines(reports.deadlines(PROJECT, HALF_YEAR));
+  }
+
+  static void assertDeadlines(Reports.DeadlineTable table) {
+    Map<String, Reports.DeadlineRowFigures> byKind = new LinkedHashMap<>();
+    table.rows().forEach(r -> byKind.put(r.kind(), r));
+    assertThat(byKind.keySet()).containsExactly("INTAKE_DECISION", "PLAN", "MEETING", "PROPOSAL", "FOLLOW_UP",
+        "PLACEMENT_MATCH", "PLACEMENT_FIRST_VISIT", "PLACEMENT_WORK_PLAN", "PLACEMENT_VISIT");
+    // Intake: B, F, H, J on time; C (due 3 Jan) and G late; I missed; D due today at midnight, open.
+    assertThat(byKind.get("INTAKE_DECISION")).isEqualTo(new Reports.DeadlineRowFigures("INTAKE_DECISION",
+        "Beslut om insats (14 dagar)", 8, 4, 2, 1, 1, 0, new BigDecimal("57.1")));
+    // Plan: B (due 3 Feb) and C (due 29 Feb) on time; J's is due 14 July.
+    assertThat(byKind.get("PLAN")).isEqualTo(new Reports.DeadlineRowFigures("PLAN", "Handlingsplan (14 dagar)",
+        2, 2, 0, 0, 0, 0, new BigDecimal("100.0")));
+    // Meetings: C #1 on time, B #1 late, B #2 (due 20 May) still undone; A #1 and C #2 cancelled at exit.
+    assertThat(byKind.get("MEETING")).isEqualTo(new Reports.DeadlineRowFigures("MEETING",
+        "Flerpartssamtal (varannan månad)", 5, 1, 1, 1, 0, 2, new BigDecimal("33.3")));
+    // Proposals: K's (due 1 March) undone; A's (1 June) and L's (1 April) cancelled at exit.
+    assertThat(byKind.get("PROPOSAL")).isEqualTo(new Reports.DeadlineRowFigures("PROPOSAL",
+        "Förslag till åtgärd (6 månader)", 3, 0, 0, 1, 0, 2, new BigDecimal("0.0")));
+    for (String kind : List.of("FOLLOW_UP", "PLACEMENT_MATCH", "PLACEMENT_FIRST_VISIT", "PLACEMENT_WORK_PLAN",
+        "PLACEMENT_VISIT")) {
+      assertThat(byKind.get(kind).due()).as(kind).isZero();
+      assertThat(byKind.get(kind).onTimePercent()).as(kind).isNull();
+    }
+    assertThat(table.total()).isEqualTo(new Reports.DeadlineRowFigures(null, "Totalt", 18, 7, 3, 3, 1, 4,
+        new BigDecimal("53.8")));
+  }
+
+  @Test
+  @DisplayName("nationell uppföljning: personer per insats, kön och år")
+  void nationalFollowUp() {
+    asManager(MANAGERS);
+    assertThat(reports.nationalFollowUp(PROJECT, HALF_YEAR).rows()).containsExactly(
+        new Reports.NationalRow(2032, PROJECT, "Rapportprojektet", 3, 1, 1, 5));
+    // A year across two calendar years: 2031 counts A, K and L (from 1 July), 2032 as above.
+    var twoYears = reports.nationalFollowUp(PROJECT, new ReportPeriod(day(2031, 7, 1), TO));
+    assertThat(twoYears.rows()).containsExactly(
+        new Reports.NationalRow(2031, PROJECT, "Rapportprojektet", 2, 0, 1, 3),
+        new Reports.NationalRow(2032, PROJECT, "Rapportprojektet", 3, 1, 1, 5));
+  }
+
+  @Test
+  @DisplayName("behörighet: projektets chefer ser det, också under alla insatser; en annan insats chefer ser inget av det")
+  void managersSeeOnlyTheirOwnProjects() {
+    atReportTime();
+    asManager(MANAGERS);
+    var all = reports.participants(null, HALF_YEAR);
+    assertParticipants(all);
+    assertThat(all.planned()).extracting(Reports.Planned::project).containsExactly(PROJECT);
+    assertReferrals(reports.referrals(null, HALF_YEAR));
+    assertWaitingTimes(reports.waitingTimes(null, HALF_YEAR));
+    assertDeadlines(reports.deadlines(null, HALF_YEAR));
+    assertThat(reports.nationalFollowUp(null, HALF_YEAR).rows()).extracting(Reports.NationalRow::project)
+        .containsExactly(PROJECT);
+
+    asManager(OTHER_MANAGERS);
+    var strangers = reports.participants(PROJECT, HALF_YEAR);
+    assertThat(strangers.rows()).allSatisfy(r -> assertThat(r.total()).isZero());
+    assertThat(strangers.planned()).isEmpty();
+    assertThat(reports.referrals(PROJECT, HALF_YEAR).total().referred()).isZero();
+    assertThat(reports.waitingTimes(PROJECT, HALF_YEAR).rows()).allSatisfy(r -> {
+      assertThat(r.count()).isZero();
+      assertThat(r.medianDays()).isNull();
+      assertThat(r.p90Days()).isNull();
+    });
+    assertThat(reports.deadlines(PROJECT, HALF_YEAR).total().due()).isZero();
+    assertThat(reports.nationalFollowUp(PROJECT, HALF_YEAR).rows()).isEmpty();
+
+    // Their own project: M, referred, accepted and started in February.
+    var own = reports.participants(null, HALF_YEAR);
+    assertThat(own.rows()).extracting(Reports.ParticipantRow::total).containsExactly(1L, 1L, 1L, 0L);
+    assertThat(own.planned()).singleElement().satisfies(p -> {
+      assertThat(p.project()).isEqualTo(OTHER_PROJECT);
+      assertThat(p.forPeriod()).as("5 × 182/366 = 2.486").isEqualByComparingTo("2.5");
+      assertThat(p.startedPercent()).as("1 / 2.486").isEqualByComparingTo("40.2");
+    });
+    // Intake on time (due 15 Feb); plan (due 24 Feb) and first meeting (due 10 April) undone.
+    assertThat(reports.deadlines(null, HALF_YEAR).total()).isEqualTo(new Reports.DeadlineRowFigures(null, "Totalt",
+        3, 1, 0, 2, 0, 0, new BigDecimal("33.3")));
+    assertThat(reports.nationalFollowUp(null, HALF_YEAR).rows()).containsExactly(
+        new Reports.NationalRow(2032, OTHER_PROJECT, "Det andra projektet", 0, 1, 0, 1));
+  }
+
+  @Test
+  @DisplayName("kortare period: bara mars")
+  void march() {
+    asManager(MANAGERS);
+    atReportTime();
+    var march = new ReportPeriod(day(2032, 3, 1), day(2032, 3, 31));
+    var participants = reports.participants(PROJECT, march);
+    // Referred G (1 March) and I (10 March); active B, C and K; none started or exited.
+    assertThat(participants.rows()).extracting(Reports.ParticipantRow::total).containsExactly(2L, 0L, 3L, 0L);
+    assertThat(participants.planned()).singleElement().satisfies(p -> {
+      assertThat(p.forPeriod()).as("12 × 31/366 = 1.016").isEqualByComparingTo("1.0");
+      assertThat(p.startedPercent()).isEqualByComparingTo("0.0");
+    });
+    // Decided in March: G after 19 days.
+    assertThat(reports.waitingTimes(PROJECT, march).rows().get(0))
+        .isEqualTo(new Reports.WaitingRow("REFERRAL_TO_DECISION", "Remiss → beslut", 1, new BigDecimal("19.0"), 19));
+    // Due in March: G's and I's intake, B's first meeting, K's proposal.
+    assertThat(reports.deadlines(PROJECT, march).total()).isEqualTo(new Reports.DeadlineRowFigures(null, "Totalt",
+        4, 0, 2, 2, 0, 0, new BigDecimal("0.0")));
+  }
+
+  void asManager(String group) {
+    identityService.setAuthentication("maja-" + group, groups(group));
+  }
+
+  static Map<String, Long> genders(long women, long men, long other, long notStated) {
+    Map<String, Long> map = new LinkedHashMap<>();
+    map.put("WOMAN", women);
+    map.put("MAN", men);
+    map.put("OTHER", other);
+    map.put("NOT_STATED", notStated);
+    return map;
+  }
+
+  static Map<AgeBand, Long> bands(long under18, long a18, long a25, long a30, long a36, long a66, long unknown) {
+    Map<AgeBand, Long> map = new LinkedHashMap<>();
+    map.put(AgeBand.UNDER_18, under18);
+    map.put(AgeBand.A18_24, a18);
+    map.put(AgeBand.A25_29, a25);
+    map.put(AgeBand.A30_35, a30);
+    map.put(AgeBand.A36_65, a36);
+    map.put(AgeBand.A66_PLUS, a66);
+    map.put(AgeBand.UNKNOWN, unknown);
+    return map;
+  }
+}

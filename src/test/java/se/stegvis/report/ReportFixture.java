@@ -1,0 +1,164 @@
+package se.stegvis.report;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.Project;
+import se.stegvis.support.CaseProcessTest;
+
+/**
+ * The report fixture, built once per database through the real process: project RAPPORT
+ * (planned 12 a year, managers "chefrapport") with twelve people around the first half of 2032,
+ * several on the period's edges, and project RAPPORTB (managers "chefrapportb") with one person.
+ * Every expected figure in the tests is computed by hand from the table below.
+ *
+ * <pre>
+ *   born        gender      party   referred    decision         started     exited / other
+ * A 1990-03-15  WOMAN       SOC     2031-11-20  ACC 2031-11-27   2031-12-01  exit 2032-01-01 (= from)
+ * B 2010-05-10  MAN         AF      2032-01-01  ACC 2032-01-10   2032-01-20  plan 02-01, meeting 1 on 03-25 (late)
+ *                                   (= from)
+ * C 1975-06-01  WOMAN       FK      2031-12-20  ACC 2032-01-05   2032-02-15  plan 02-20, meeting 1 on 04-10,
+ *                                               (late)                       exit 2032-06-30 (= to)
+ * D reserve no. OTHER       REGION  2032-06-16  undecided (intake due 06-30, still open at noon that day)
+ * E 1999-08-01  MAN         SOC     2032-06-20  ACC 2032-06-25   2032-07-01 (the day after to)
+ * F 2008-02-10  WOMAN       AF      2032-02-01  NOT_TARGET 02-10
+ * G 1966-01-15  MAN         AF      2032-03-01  OTHER_MEASURE_FIRST 03-20 (late)
+ * H 2005-04-01  WOMAN       SOC     2032-04-01  WITHDRAWN 04-05   (27 on the referral day)
+ * I 2002-03-10  MAN         FK      2032-03-10  undecided, intake deadline missed (timer fired 03-25)
+ * J 2007-06-15  WOMAN       SOC     2032-06-01  ACC 2032-06-10   2032-06-30 (= to; 24 at referral, 25 at start)
+ * K 1996-09-01  NOT_STATED  REGION  2031-08-20  ACC 2031-08-25   2031-09-01  (35 at start), nothing done since
+ * L 1980-02-02  WOMAN       AF      2031-09-15  ACC 2031-09-20   2031-10-01  exit 2031-12-31 (the day before from)
+ * M 1988-08-08  MAN         AF      2032-02-01  ACC 2032-02-05   2032-02-10  project RAPPORTB
+ * </pre>
+ * Reports are computed at noon on 30 June 2032 ({@link #NOW}).
+ */
+abstract class ReportFixture extends CaseProcessTest {
+
+  static final String PROJECT = "RAPPORT";
+  static final String OTHER_PROJECT = "RAPPORTB";
+  static final String MANAGERS = "chefrapport";
+  static final String OTHER_MANAGERS = "chefrapportb";
+  static final LocalDate FROM = LocalDate.of(2032, 1, 1);
+  static final LocalDate TO = LocalDate.of(2032, 6, 30);
+  static final LocalTime NOON = LocalTime.of(12, 0);
+
+  @BeforeEach
+  void fixture() {
+    if (projects.findByCode(PROJECT).isPresent()) {
+      return;
+    }
+    ensureProjectAndStaff();
+    projects.save(new Project(PROJECT, "Rapportprojektet", 12, MANAGERS));
+    projects.save(new Project(OTHER_PROJECT, "Det andra projektet", 5, OTHER_MANAGERS));
+
+    CaseFile a = referral(PROJECT, day(2031, 11, 20), personnummer(day(1990, 3, 15), 981), "WOMAN", "SOC");
+    accept(a, day(2031, 11, 27));
+    start(a, day(2031, 12, 1));
+    exit(a, FROM);
+
+    CaseFile b = referral(PROJECT, FROM, personnummer(day(2010, 5, 10), 982), "MAN", "AF");
+    accept(b, day(2032, 1, 10));
+    start(b, day(2032, 1, 20));
+    completeOn(day(2032, 2, 1), b, "makeActionPlan", COACH, actionPlan(day(2032, 2, 1)));
+    completeOn(day(2032, 3, 25), b, "holdMeeting", COACH, meeting(day(2032, 3, 25)));
+
+    CaseFile c = referral(PROJECT, day(2031, 12, 20), personnummer(day(1975, 6, 1), 983), "WOMAN", "FK");
+    accept(c, day(2032, 1, 5));
+    start(c, day(2032, 2, 15));
+    completeOn(day(2032, 2, 20), c, "makeActionPlan", COACH, actionPlan(day(2032, 2, 20)));
+    completeOn(day(2032, 4, 10), c, "holdMeeting", COACH, meeting(day(2032, 4, 10)));
+    exit(c, TO);
+
+    referral(PROJECT, day(2032, 6, 16), "R-RAPPORTD1", "OTHER", "REGION");
+
+    CaseFile e = referral(PROJECT, day(2032, 6, 20), personnummer(day(1999, 8, 1), 985), "MAN", "SOC");
+    accept(e, day(2032, 6, 25));
+    start(e, TO.plusDays(1));
+
+    CaseFile f = referral(PROJECT, day(2032, 2, 1), personnummer(day(2008, 2, 10), 986), "WOMAN", "AF");
+    completeOn(day(2032, 2, 10), f, "decideIntake", WORKING_GROUP_MEMBER, form("decision", "NOT_TARGET_GROUP",
+        "reason", text("Ej målgrupp: har redan arbete"), "decidedOn", "2032-02-10"));
+
+    CaseFile g = referral(PROJECT, day(2032, 3, 1), personnummer(day(1966, 1, 15), 987), "MAN", "AF");
+    completeOn(day(2032, 3, 20), g, "decideIntake", WORKING_GROUP_MEMBER, form("decision", "OTHER_MEASURE_FIRST",
+        "otherMeasure", text("Rehabilitering först"), "decidedOn", "2032-03-20"));
+
+    CaseFile h = referral(PROJECT, day(2032, 4, 1), personnummer(day(2005, 4, 1), 988), "WOMAN", "SOC");
+    completeOn(day(2032, 4, 5), h, "decideIntake", WORKING_GROUP_MEMBER, form("decision", "WITHDRAWN",
+        "reason", text("Remittenten återtog remissen"), "decidedOn", "2032-04-05"));
+
+    CaseFile i = referral(PROJECT, day(2032, 3, 10), personnummer(day(2002, 3, 10), 989), "MAN", "FK");
+    clockAt(day(2032, 3, 25), MORNING);
+    fireDueTimers(i);
+
+    CaseFile j = referral(PROJECT, day(2032, 6, 1), personnummer(day(2007, 6, 15), 990), "WOMAN", "SOC");
+    accept(j, day(2032, 6, 10));
+    start(j, TO);
+
+    CaseFile k = referral(PROJECT, day(2031, 8, 20), personnummer(day(1996, 9, 1), 991), "NOT_STATED", "REGION");
+    accept(k, day(2031, 8, 25));
+    start(k, day(2031, 9, 1));
+
+    CaseFile l = referral(PROJECT, day(2031, 9, 15), personnummer(day(1980, 2, 2), 992), "WOMAN", "AF");
+    accept(l, day(2031, 9, 20));
+    start(l, day(2031, 10, 1));
+    exit(l, FROM.minusDays(1));
+
+    CaseFile m = referral(OTHER_PROJECT, day(2032, 2, 1), personnummer(day(1988, 8, 8), 993), "MAN", "AF");
+    accept(m, day(2032, 2, 5));
+    start(m, day(2032, 2, 10));
+  }
+
+  /** The moment the reports are computed: noon on the period's last day. */
+  void atReportTime() {
+    clockAt(TO, NOON);
+  }
+
+  static LocalDate day(int year, int month, int dayOfMonth) {
+    return LocalDate.of(year, month, dayOfMonth);
+  }
+
+  /** YYYYMMDD-NNNC with the Luhn check digit over YYMMDDNNN (weights 2,1,2,…). */
+  static String personnummer(LocalDate birth, int serial) {
+    String date = birth.format(DateTimeFormatter.BASIC_ISO_DATE);
+    String nine = date.substring(2) + "%03d".formatted(serial);
+    int sum = 0;
+    for (int n = 0; n < 9; n++) {
+      int product = Character.digit(nine.charAt(n), 10) * (n % 2 == 0 ? 2 : 1);
+      sum += product / 10 + product % 10;
+    }
+    return date + "-" + "%03d".formatted(serial) + (10 - sum % 10) % 10;
+  }
+
+  private CaseFile referral(String project, LocalDate on, String identityNumber, String gender, String party) {
+    clockAt(on, MORNING);
+    Map<String, Object> form = newPersonReferral(on);
+    form.put("projectCode", project);
+    form.put("identityNumber", identityNumber);
+    form.put("gender", gender);
+    form.put("party", party);
+    return refer(form);
+  }
+
+  private void accept(CaseFile c, LocalDate on) {
+    completeOn(on, c, "decideIntake", WORKING_GROUP_MEMBER, acceptance(on));
+  }
+
+  private void start(CaseFile c, LocalDate on) {
+    completeOn(on, c, "startParticipation", COACH, participationStart(on));
+  }
+
+  private void exit(CaseFile c, LocalDate on) {
+    completeOn(on, c, "exitParticipation", COACH, exit(on, "WORK"));
+  }
+
+  static List<String> groups(String group) {
+    return List.of(group);
+  }
+}
