@@ -6,6 +6,8 @@
 
 // The page lives at <context path>/stegvis/, the API at <context path>/api, the webapps at
 // <context path>/camunda.
+import { el } from './dom.js';
+
 const API = new URL('../api/', import.meta.url);
 const CAMUNDA_API = new URL('../camunda/api/', import.meta.url);
 const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
@@ -113,21 +115,6 @@ async function currentUser() {
 // DOM helpers
 
 const $ = selector => document.querySelector(selector);
-
-function el(tag, className, ...children) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) {
-      continue;
-    }
-    node.appendChild(typeof child === 'string' || typeof child === 'number'
-      ? document.createTextNode(String(child)) : child);
-  }
-  return node;
-}
 
 function text(value) {
   return value === null || value === undefined || value === '' ? '–' : String(value);

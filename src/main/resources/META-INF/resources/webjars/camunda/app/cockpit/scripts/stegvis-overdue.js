@@ -3,40 +3,9 @@
 // Data comes from GET /api/deadlines/overdue (same origin; the webapp session authenticates).
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
+import { apiUrl, el, loadStylesheet } from '../../../../stegvis/dom.js';
+
 const STYLESHEET = new URL('stegvis-overdue.css', import.meta.url).pathname;
-
-// The application's API lives at <context path>/api; the webapps at <context path>/camunda
-// (camunda.bpm.webapp.application-path). <base app-root> holds <context path>/camunda.
-function apiUrl(path) {
-  const base = document.querySelector('base[app-root]');
-  const appRoot = base ? base.getAttribute('app-root') : '/camunda';
-  return appRoot.replace(/\/[^/]*\/?$/, '') + path;
-}
-
-function el(tag, className, ...children) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) {
-      continue;
-    }
-    node.appendChild(typeof child === 'string' || typeof child === 'number'
-      ? document.createTextNode(String(child)) : child);
-  }
-  return node;
-}
-
-function loadStylesheet() {
-  if (!document.querySelector('link[data-stegvis="overdue"]')) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = STYLESHEET;
-    link.setAttribute('data-stegvis', 'overdue');
-    document.head.appendChild(link);
-  }
-}
 
 function days(n) {
   return n === 1 ? '1 dag' : `${n} dagar`;
@@ -124,7 +93,7 @@ function fillSelect(select, allText, entries, selected) {
 }
 
 function mount(node) {
-  loadStylesheet();
+  loadStylesheet(STYLESHEET, 'overdue');
   const state = { project: '', coach: '', request: 0, controller: null };
 
   const projectSelect = el('select', 'form-control input-sm');

@@ -3,40 +3,9 @@
 // Data comes from GET /api/cases/by-task/<taskId> (same origin; the webapp session authenticates).
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
+import { apiUrl, el, loadStylesheet } from '../../../../stegvis/dom.js';
+
 const STYLESHEET = new URL('stegvis-case.css', import.meta.url).pathname;
-
-// The application's API lives at <context path>/api; the webapps at <context path>/camunda
-// (camunda.bpm.webapp.application-path). <base app-root> holds <context path>/camunda.
-function apiUrl(path) {
-  const base = document.querySelector('base[app-root]');
-  const appRoot = base ? base.getAttribute('app-root') : '/camunda';
-  return appRoot.replace(/\/[^/]*\/?$/, '') + path;
-}
-
-function el(tag, className, ...children) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) {
-      continue;
-    }
-    node.appendChild(typeof child === 'string' || typeof child === 'number'
-      ? document.createTextNode(String(child)) : child);
-  }
-  return node;
-}
-
-function loadStylesheet() {
-  if (!document.querySelector('link[data-stegvis="case"]')) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = STYLESHEET;
-    link.setAttribute('data-stegvis', 'case');
-    document.head.appendChild(link);
-  }
-}
 
 const dateTime = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
@@ -496,7 +465,7 @@ export default {
   priority: 900, // after "Formulär" (1000), before "Historik" (800): the form stays the first tab
   label: 'Ärende',
   render(node, { taskId }) {
-    loadStylesheet();
+    loadStylesheet(STYLESHEET, 'case');
     start(node, () => mount(node, taskId));
   },
   unmount() {
