@@ -72,7 +72,7 @@ public class WorkplaceRegistry {
 
   @Transactional
   public WorkplaceView register(Map<String, ?> body, String userId) {
-    Entry entry = read(body, true);
+    Entry entry = read(body, true, 0);
     Workplace workplace = workplaces.save(new Workplace(employer(entry), entry.details(), userId, calendar.now()));
     matching.refreshOpenMatchTasks();
     return view(workplace, 0);
@@ -87,14 +87,8 @@ public class WorkplaceRegistry {
       throw PlacementRefusedException.conflict(
           "Någon annan har ändrat arbetsplatsen sedan du öppnade den. Läs in den igen och gör om ändringen.");
     }
-    Entry entry = read(body, false);
     int taken = taken(id);
-    var v = new FormValues(Map.of(), codes, calendar.today());
-    v.check(entry.details().capacity() >= taken, "Antal praktikplatser: kan inte vara färre än de " + taken
-        + " praktiker som arbetsplatsen har nu.");
-    v.check(entry.details().active() || taken == 0, "Aktiv: arbetsplatsen har " + taken
-        + " pågående praktik(er) och kan göras inaktiv först när de har avslutats.");
-    v.requireValid();
+    Entry entry = read(body, false, taken);
     workplace.change(employer(entry), entry.details(), userId, calendar.now());
     workplaces.flush();
     matching.refreshOpenMatchTasks();
@@ -113,7 +107,8 @@ public class WorkplaceRegistry {
     return placements.countByWorkplaceIdAndStatusIn(workplaceId, PlacementStatus.OCCUPYING);
   }
 
-  private Entry read(Map<String, ?> body, boolean creating) {
+  /** Validates a whole entry at once; {@code taken} is the number of placements the workplace holds now. */
+  private Entry read(Map<String, ?> body, boolean creating, int taken) {
     var v = new FormValues(body, codes, calendar.today());
     OrganisationNumber number = null;
     String organisationNumber = v.text("organisationNumber", "Organisationsnummer", true, 13);
@@ -150,6 +145,10 @@ public class WorkplaceRegistry {
     var introducedOn = v.date("introducedOn", "Introduktion genomförd", false);
     Integer capacity = v.number("capacity", "Antal praktikplatser", 0, MAX_CAPACITY, true);
     boolean active = creating || body.get("active") == null || v.flag("active", "Aktiv");
+    v.check(capacity == null || capacity >= taken, "Antal praktikplatser: kan inte vara färre än de " + taken
+        + " praktiker som arbetsplatsen har nu.");
+    v.check(active || taken == 0, "Aktiv: arbetsplatsen har " + taken
+        + " pågående praktik(er) och kan göras inaktiv först när de har avslutats.");
     v.requireValid();
     return new Entry(number, employerName, employerKind, new WorkplaceDetails(name, street,
         postalMatch.group(1) + " " + postalMatch.group(2), area, sector, contactName, contactPhone, contactEmail,
