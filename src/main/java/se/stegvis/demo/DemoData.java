@@ -158,15 +158,10 @@ class DemoData {
     requestPlacement(planMade, "RETAIL", "Lycksele", today.minusDays(2));
     // Under way since 80 days, first follow-up visit made, the second one is overdue: Fatima (Ny i vården).
     requestPlacement(active, "CARE", "Östersund", today.minusDays(90));
-    completePlacement(active, "matchWorkplace", Map.of("matchDecision", "MATCH",
-        "workplaceId", String.valueOf(careOstersund), "matchedOn", today.minusDays(88).toString()));
-    completePlacement(active, "visitWorkplace", Map.of("visitedOn", today.minusDays(85).toString(),
-        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Handledaren visade hemtjänstens rutiner.",
-        "workplaceSuitable", "YES"));
+    match(active, careOstersund, today.minusDays(88));
+    visit(active, today.minusDays(85), "Handledaren visade hemtjänstens rutiner.");
     completePlacement(active, "agreeWorkPlan", workPlan(today.minusDays(84), today.minusDays(80), today.plusDays(40)));
-    completePlacement(active, "followUpVisit", Map.of("visitedOn", today.minusDays(52).toString(),
-        "attendanceAsPlanned", true, "visitNotes", "Trivs, vill gå upp till 30 timmar.", "continuePlacement",
-        "CONTINUE"));
+    followUpVisit(active, today.minusDays(52), "Trivs, vill gå upp till 30 timmar.");
 
     // Sofia (C2): a first placement ended early, a second one matched and waiting for the visit.
     String sofia = started("C2", "19970418-2386", "Sofia", "Lindqvist", "WOMAN", today.minusDays(160), "anna",
@@ -174,18 +169,14 @@ class DemoData {
     complete(sofia, "makeActionPlan", "anna", Map.of("goals", "Arbete inom lager eller handel",
         "activities", "Praktik, körkortsteori", "madeOn", today.minusDays(143).toString()));
     requestPlacement(sofia, "LOGISTICS", "Strömsund", today.minusDays(140));
-    completePlacement(sofia, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(storage),
-        "matchedOn", today.minusDays(137).toString()));
-    completePlacement(sofia, "visitWorkplace", Map.of("visitedOn", today.minusDays(133).toString(),
-        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Truckkort krävs inte för uppgifterna.",
-        "workplaceSuitable", "YES"));
+    match(sofia, storage, today.minusDays(137));
+    visit(sofia, today.minusDays(133), "Truckkort krävs inte för uppgifterna.");
     completePlacement(sofia, "agreeWorkPlan", workPlan(today.minusDays(130), today.minusDays(126), today.minusDays(40)));
     completePlacement(sofia, "followUpVisit", Map.of("visitedOn", today.minusDays(100).toString(),
         "attendanceAsPlanned", false, "visitNotes", "Ryggbesvär, praktiken avbryts.", "continuePlacement", "END",
         "endedOn", today.minusDays(100).toString(), "outcome", "ENDED_EARLY", "endReason", "HEALTH"));
     requestPlacement(sofia, "RETAIL", "Lycksele", today.minusDays(10));
-    completePlacement(sofia, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(retail),
-        "matchedOn", today.minusDays(6).toString()));
+    match(sofia, retail, today.minusDays(6));
 
     // Oscar (C2): placement visited, the work plan is being drawn up.
     String oscar = started("C2", "19930707-1192", "Oscar", "Nyström", "MAN", today.minusDays(60), "anna",
@@ -193,11 +184,8 @@ class DemoData {
     complete(oscar, "makeActionPlan", "anna", Map.of("goals", "Undersköterska på sikt",
         "activities", "Praktik i äldreomsorgen, svenska för vårdpersonal", "madeOn", today.minusDays(40).toString()));
     requestPlacement(oscar, "CARE", "Lycksele", today.minusDays(12));
-    completePlacement(oscar, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(care),
-        "matchedOn", today.minusDays(9).toString()));
-    completePlacement(oscar, "visitWorkplace", Map.of("visitedOn", today.minusDays(3).toString(),
-        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Introduktion gavs tidigare i år.",
-        "workplaceSuitable", "YES"));
+    match(oscar, care, today.minusDays(9));
+    visit(oscar, today.minusDays(3), "Introduktion gavs tidigare i år.");
 
     // Ahmed (Samverkanshuset): placement ended with a subsidised job.
     String ahmed = started("SAMVERKAN", "19860129-4476", "Ahmed", "Yusuf", "MAN", today.minusDays(220), "erik",
@@ -205,15 +193,11 @@ class DemoData {
     complete(ahmed, "makeActionPlan", "erik", Map.of("goals", "Anställning inom logistik",
         "activities", "Praktik på lager, truckutbildning", "madeOn", today.minusDays(200).toString()));
     requestPlacement(ahmed, "LOGISTICS", "Strömsund", today.minusDays(200));
-    completePlacement(ahmed, "matchWorkplace", Map.of("matchDecision", "MATCH", "workplaceId", String.valueOf(storage),
-        "matchedOn", today.minusDays(196).toString()));
-    completePlacement(ahmed, "visitWorkplace", Map.of("visitedOn", today.minusDays(192).toString(),
-        "supervisorMet", true, "introductionGiven", false, "visitNotes", "Bra stämning i arbetslaget.",
-        "workplaceSuitable", "YES"));
+    match(ahmed, storage, today.minusDays(196));
+    visit(ahmed, today.minusDays(192), "Bra stämning i arbetslaget.");
     completePlacement(ahmed, "agreeWorkPlan", workPlan(today.minusDays(190), today.minusDays(186), today.minusDays(60)));
-    for (int visit = 1; visit <= 3; visit++) {
-      completePlacement(ahmed, "followUpVisit", Map.of("visitedOn", today.minusDays(186 - 28L * visit).toString(),
-          "attendanceAsPlanned", true, "visitNotes", "Följer arbetsplanen.", "continuePlacement", "CONTINUE"));
+    for (int n = 1; n <= 3; n++) {
+      followUpVisit(ahmed, today.minusDays(186 - 28L * n), "Följer arbetsplanen.");
     }
     completePlacement(ahmed, "followUpVisit", Map.of("visitedOn", today.minusDays(70).toString(),
         "attendanceAsPlanned", true, "visitNotes", "Arbetsgivaren erbjuder anställning med lönebidrag.",
@@ -238,6 +222,22 @@ class DemoData {
       entry.put("introducedOn", introducedOn.toString());
     }
     return workplaces.register(entry, "pia").id();
+  }
+
+  private void match(String caseInstance, long workplaceId, LocalDate on) {
+    completePlacement(caseInstance, "matchWorkplace", Map.of("matchDecision", "MATCH",
+        "workplaceId", String.valueOf(workplaceId), "matchedOn", on.toString()));
+  }
+
+  /** A visit to a workplace that has had the introduction and suits. */
+  private void visit(String caseInstance, LocalDate on, String notes) {
+    completePlacement(caseInstance, "visitWorkplace", Map.of("visitedOn", on.toString(), "supervisorMet", true,
+        "introductionGiven", false, "visitNotes", notes, "workplaceSuitable", "YES"));
+  }
+
+  private void followUpVisit(String caseInstance, LocalDate on, String notes) {
+    completePlacement(caseInstance, "followUpVisit", Map.of("visitedOn", on.toString(), "attendanceAsPlanned", true,
+        "visitNotes", notes, "continuePlacement", "CONTINUE"));
   }
 
   private static Map<String, Object> workPlan(LocalDate agreedOn, LocalDate start, LocalDate end) {
