@@ -1,25 +1,20 @@
 package se.stegvis.placement;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
-import se.stegvis.deadline.DeadlineCalendar;
-import se.stegvis.form.FormRejectedException;
 import se.stegvis.identity.Groups;
 
 /**
@@ -30,19 +25,15 @@ import se.stegvis.identity.Groups;
 class PlacementController {
 
   private final PlacementRequests requests;
-  private final PlacementFigures figures;
   private final CasePlacements casePlacements;
   private final WorkplaceMatching matching;
   private final PlacementRepository placements;
   private final CaseFileRepository caseFiles;
   private final CaseAccess access;
-  private final DeadlineCalendar calendar;
 
-  PlacementController(PlacementRequests requests, PlacementFigures figures, CasePlacements casePlacements, WorkplaceMatching matching,
-      PlacementRepository placements, CaseFileRepository caseFiles, CaseAccess access, DeadlineCalendar calendar) {
-    this.calendar = calendar;
+  PlacementController(PlacementRequests requests, CasePlacements casePlacements, WorkplaceMatching matching,
+      PlacementRepository placements, CaseFileRepository caseFiles, CaseAccess access) {
     this.requests = requests;
-    this.figures = figures;
     this.casePlacements = casePlacements;
     this.matching = matching;
     this.placements = placements;
@@ -81,20 +72,6 @@ class PlacementController {
       throw PlacementRefusedException.notFound("Praktiken finns inte.");
     }
     return matching.matches(placement);
-  }
-
-  /** Placements started in the period (default: this calendar year), for the cases the viewer may see. */
-  @GetMapping("/api/placements/figures")
-  PlacementFigures.Figures figures(@RequestParam(required = false) String project,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    LocalDate today = calendar.today();
-    LocalDate start = from == null ? today.withDayOfYear(1) : from;
-    LocalDate end = to == null ? today.withDayOfYear(today.lengthOfYear()) : to;
-    if (end.isBefore(start)) {
-      throw new FormRejectedException("Period: slutdatum kan inte vara före startdatum.");
-    }
-    return figures.figures(project, start, end);
   }
 
   private CaseFile visibleCase(String caseNumber) {

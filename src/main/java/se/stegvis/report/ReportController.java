@@ -8,10 +8,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.placement.PlacementFigures;
 
 /**
  * The report tables as JSON, each for {@code project} (a project code; all projects when left
@@ -23,49 +23,53 @@ import se.stegvis.deadline.DeadlineCalendar;
 @RequestMapping("/api/reports")
 class ReportController {
 
+  /** The query parameters every table takes. */
+  record ReportQuery(String project, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+  }
+
   private final Reports reports;
+  private final PlacementFigures placementFigures;
   private final ReportCases cases;
   private final DeadlineCalendar calendar;
 
-  ReportController(Reports reports, ReportCases cases, DeadlineCalendar calendar) {
+  ReportController(Reports reports, PlacementFigures placementFigures, ReportCases cases,
+      DeadlineCalendar calendar) {
     this.reports = reports;
+    this.placementFigures = placementFigures;
     this.cases = cases;
     this.calendar = calendar;
   }
 
   @GetMapping("/participants")
-  Reports.ParticipantTable participants(@RequestParam(required = false) String project,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return reports.participants(known(project), period(from, to));
+  Reports.ParticipantTable participants(ReportQuery query) {
+    return reports.participants(known(query.project()), period(query));
   }
 
   @GetMapping("/referrals")
-  Reports.ReferralTable referrals(@RequestParam(required = false) String project,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return reports.referrals(known(project), period(from, to));
+  Reports.ReferralTable referrals(ReportQuery query) {
+    return reports.referrals(known(query.project()), period(query));
   }
 
   @GetMapping("/waiting-times")
-  Reports.WaitingTable waitingTimes(@RequestParam(required = false) String project,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return reports.waitingTimes(known(project), period(from, to));
+  Reports.WaitingTable waitingTimes(ReportQuery query) {
+    return reports.waitingTimes(known(query.project()), period(query));
   }
 
   @GetMapping("/deadlines")
-  Reports.DeadlineTable deadlines(@RequestParam(required = false) String project,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return reports.deadlines(known(project), period(from, to));
+  Reports.DeadlineTable deadlines(ReportQuery query) {
+    return reports.deadlines(known(query.project()), period(query));
   }
 
   @GetMapping("/national-follow-up")
-  Reports.NationalTable nationalFollowUp(@RequestParam(required = false) String project,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return reports.nationalFollowUp(known(project), period(from, to));
+  Reports.NationalTable nationalFollowUp(ReportQuery query) {
+    return reports.nationalFollowUp(known(query.project()), period(query));
+  }
+
+  @GetMapping("/placements")
+  PlacementFigures.Figures placements(ReportQuery query) {
+    ReportPeriod period = period(query);
+    return placementFigures.figures(known(query.project()), period.from(), period.to());
   }
 
   @ExceptionHandler(UnknownProjectException.class)
@@ -75,8 +79,8 @@ class ReportController {
     return problem;
   }
 
-  private ReportPeriod period(LocalDate from, LocalDate to) {
-    return ReportPeriod.of(from, to, calendar.today());
+  private ReportPeriod period(ReportQuery query) {
+    return ReportPeriod.of(query.from(), query.to(), calendar.today());
   }
 
   private String known(String project) {

@@ -137,6 +137,35 @@ class PlacementApiTest extends PlacementTest {
         .isEqualTo(404);
   }
 
+  @Test
+  @DisplayName("praktik i siffror är en rapport: samma period och insats som de andra tabellerna")
+  void placementFiguresAreAReport() throws Exception {
+    CaseFile c = activeCase(LocalDate.of(2029, 3, 5));
+    String area = newArea();
+    WorkplaceView place = workplace("GREEN", area, 1, true);
+    requestOn(LocalDate.of(2029, 3, 6), c, "GREEN", area);
+    completePlacementOn(LocalDate.of(2029, 3, 7), c, "matchWorkplace", COORDINATOR,
+        match(place.id(), LocalDate.of(2029, 3, 7)));
+    completePlacementOn(LocalDate.of(2029, 3, 8), c, "visitWorkplace", COORDINATOR,
+        visit(LocalDate.of(2029, 3, 8), true, false));
+    completePlacementOn(LocalDate.of(2029, 3, 9), c, "agreeWorkPlan", COORDINATOR,
+        workPlan(LocalDate.of(2029, 3, 9), LocalDate.of(2029, 3, 12), LocalDate.of(2029, 6, 1)));
+    Map<String, Object> ending = followUpEnds(LocalDate.of(2029, 4, 10), "EMPLOYMENT");
+    ending.put("employmentType", "PERMANENT");
+    completePlacementOn(LocalDate.of(2029, 4, 10), c, "followUpVisit", COORDINATOR, ending);
+
+    HttpResponse<String> report = get("/api/reports/placements?project=C2&from=2029-03-12&to=2029-03-12", COACH);
+    assertThat(report.statusCode()).isEqualTo(200);
+    JsonNode figures = json.readTree(report.body());
+    assertThat(figures.path("placements").asInt()).isEqualTo(1);
+    assertThat(figures.path("totalDays").asInt()).isEqualTo(30);
+    assertThat(figures.path("employmentSharePercent").decimalValue()).isEqualByComparingTo("100.0");
+    assertThat(json.readTree(get("/api/reports/placements?project=C2&from=2029-03-12&to=2029-03-12", OTHER_COACH)
+        .body()).path("placements").asInt()).as("another coach's case is not counted").isZero();
+    assertThat(get("/api/reports/placements?from=2029-03-13&to=2029-03-12", COACH).statusCode()).isEqualTo(400);
+    assertThat(get("/api/reports/placements?project=FINNSEJ", COACH).statusCode()).isEqualTo(404);
+  }
+
   private HttpResponse<String> get(String path, String user) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("X-Requested-With", "XMLHttpRequest").GET();
