@@ -6,10 +6,9 @@
 
 // The page lives at <context path>/stegvis/, the API at <context path>/api, the webapps at
 // <context path>/camunda.
-import { el } from './dom.js';
+import { ApiError, call, currentUser, el } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
-const CAMUNDA_API = new URL('../camunda/api/', import.meta.url);
 const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
 
 // Who may add and change workplaces (se.stegvis.identity.Groups); the server decides in the end.
@@ -36,27 +35,6 @@ const state = {
 // ---------------------------------------------------------------------------------------------
 // The API
 
-class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem && problem.detail ? String(problem.detail) : `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem || {};
-  }
-
-  /** The server's Swedish messages: the list of a 400, else the detail, else one by status. */
-  get messages() {
-    const errors = Array.isArray(this.problem.errors)
-      ? this.problem.errors.filter(e => typeof e === 'string' && e.trim()) : [];
-    if (errors.length) {
-      return errors;
-    }
-    if (typeof this.problem.detail === 'string' && this.problem.detail.trim()) {
-      return [this.problem.detail];
-    }
-    return [statusMessage(this.status)];
-  }
-}
-
 function statusMessage(status) {
   switch (status) {
     case 401: return 'Du är inte inloggad.';
@@ -69,46 +47,8 @@ function statusMessage(status) {
 
 const NETWORK_MESSAGE = 'Kunde inte nå Stegvis. Kontrollera anslutningen och försök igen.';
 
-async function call(url, { method = 'GET', body, signal } = {}) {
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(url, {
-    method, headers, signal, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json().catch(() => null) : null;
-  if (!response.ok) {
-    throw new ApiError(response.status, data);
-  }
-  return data;
-}
-
 function api(path, options) {
   return call(new URL(path, API), options);
-}
-
-/** The logged-in user of the webapps, with their groups (null when they cannot be read). */
-async function currentUser() {
-  const auth = await call(new URL('admin/auth/user/default', CAMUNDA_API));
-  const userId = auth && auth.userId;
-  if (!userId) {
-    return null;
-  }
-  const engine = new URL('engine/engine/default/', CAMUNDA_API);
-  const [groups, profile] = await Promise.allSettled([
-    call(new URL(`group?member=${encodeURIComponent(userId)}`, engine)),
-    call(new URL(`user/${encodeURIComponent(userId)}/profile`, engine))
-  ]);
-  const name = profile.status === 'fulfilled' && profile.value
-    ? [profile.value.firstName, profile.value.lastName].filter(Boolean).join(' ') : '';
-  return {
-    userId,
-    name: name || userId,
-    groups: groups.status === 'fulfilled' && Array.isArray(groups.value) ? groups.value.map(g => g.id) : null
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,7 +90,7 @@ function failure(error, what) {
     if (error.status === 401) {
       return loginMessage();
     }
-    const messages = error.messages;
+    const messages = error.messages(statusMessage);
     return messages.length === 1 ? `${what}: ${messages[0]}` : `${what}: ${messages.join(' ')}`;
   }
   return `${what}: ${NETWORK_MESSAGE}`;
@@ -365,7 +305,7 @@ function showErrors(error) {
   if (error instanceof ApiError && error.status === 401) {
     content.push(el('p', null, loginMessage()), el('p', null, 'Det du har skrivit finns kvar i formuläret.'));
   } else if (error instanceof ApiError) {
-    const messages = error.messages;
+    const messages = error.messages(statusMessage);
     content.push(el('p', 'errors-title', error.status === 400
       ? 'Arbetsplatsen kunde inte sparas. Rätta följande:'
       : 'Arbetsplatsen kunde inte sparas.'));

@@ -44,8 +44,12 @@ class PlacementProcessTest extends PlacementTest {
     assertThat(swedish(matching.getDueDate())).isEqualTo(endOf(LocalDate.of(2026, 2, 24)));
     assertThat(taskService.getVariableLocal(matching.getId(), WorkplaceMatching.OPTIONS).toString())
         .contains("\"value\":\"" + place.id() + "\"").contains(place.name() + ", " + area);
-    assertThat(requested.getStatus()).isEqualTo(PlacementStatus.REQUESTED);
-    assertThat(current(c).getProcessInstanceId()).isEqualTo(matching.getProcessInstanceId());
+    Placement stored = current(c);
+    assertThat(stored.getId()).isEqualTo(requested.getId());
+    assertThat(stored.getStatus()).isEqualTo(PlacementStatus.REQUESTED);
+    assertThat(stored.getRequestedOn()).isEqualTo(LocalDate.of(2026, 2, 10));
+    assertThat(stored.getRequestedBy()).isEqualTo(COACH);
+    assertThat(stored.getProcessInstanceId()).as("linked to the called process").isEqualTo(matching.getProcessInstanceId());
 
     completePlacementOn(LocalDate.of(2026, 2, 16), c, "matchWorkplace", COORDINATOR,
         match(place.id(), LocalDate.of(2026, 2, 16)));

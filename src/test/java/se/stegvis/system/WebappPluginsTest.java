@@ -68,7 +68,7 @@ class WebappPluginsTest {
       "praktikplatser.html, text/html, <title>Praktikplatser</title>",
       "praktikplatser.js, text/javascript, /api/",
       "praktikplatser.css, text/css, .workplaces",
-      "dom.js, text/javascript, export function el"})
+      "stegvis.js, text/javascript, export function el"})
   @DisplayName("The registry of workplaces (linked from Tasklist's header) is served without logging in")
   void workplaceRegistryIsServed(String file, String contentType, String content) {
     ResponseEntity<String> page = http.getForEntity("/stegvis/" + file, String.class);

@@ -3,7 +3,7 @@
 // Data comes from GET /api/deadlines/overdue (same origin; the webapp session authenticates).
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
-import { apiUrl, el, loadStylesheet } from '../../../../stegvis/dom.js';
+import { apiUrl, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
 
 const STYLESHEET = new URL('stegvis-overdue.css', import.meta.url).pathname;
 

@@ -3,7 +3,7 @@
 // Data comes from GET /api/cases/by-task/<taskId> (same origin; the webapp session authenticates).
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
-import { apiUrl, el, loadStylesheet } from '../../../../stegvis/dom.js';
+import { ApiError, apiUrl, call, currentUser, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
 
 const STYLESHEET = new URL('stegvis-case.css', import.meta.url).pathname;
 
@@ -134,26 +134,11 @@ function placementItem(p) {
 
 let requestIds = 0;
 let codesPromise = null;
-let userPromise = null;
-
-function getJson(url) {
-  return fetch(url, {
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
-  }).then(async response => {
-    const body = (response.headers.get('Content-Type') || '').includes('json')
-      ? await response.json().catch(() => null) : null;
-    if (!response.ok) {
-      throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status, problem: body });
-    }
-    return body;
-  });
-}
 
 /** The sectors of /api/workplaces/codes, read once per page. */
 function sectors() {
   if (!codesPromise) {
-    codesPromise = getJson(apiUrl('/api/workplaces/codes'))
+    codesPromise = call(apiUrl('/api/workplaces/codes'))
       .then(codes => (codes && Array.isArray(codes.sectors) ? codes.sectors : [])
         .filter(c => c && typeof c.code === 'string' && c.code));
     codesPromise.catch(() => {
@@ -163,26 +148,13 @@ function sectors() {
   return codesPromise;
 }
 
-/** The logged-in user and their groups (groups null when they cannot be read), read once per page. */
-function currentUser() {
-  if (!userPromise) {
-    const camundaApi = apiUrl('/camunda/api');
-    userPromise = getJson(`${camundaApi}/admin/auth/user/default`).then(async auth => {
-      const groups = await getJson(`${camundaApi}/engine/engine/default/group?member=${encodeURIComponent(auth.userId)}`)
-        .then(list => list.map(g => g.id)).catch(() => null);
-      return { userId: auth.userId, groups };
-    });
-    userPromise.catch(() => {
-      userPromise = null;
-    });
-  }
-  return userPromise;
-}
-
 /** Whether the form is worth offering: the coach, a placement coordinator or an administrator; when unsure, yes. */
 async function mayRequestPlacement(data) {
   try {
     const user = await currentUser();
+    if (!user) {
+      return false;
+    }
     if (data.coach && data.coach.id === user.userId) {
       return true;
     }
@@ -193,23 +165,15 @@ async function mayRequestPlacement(data) {
 }
 
 function problemMessages(error) {
+  if (!(error instanceof ApiError)) {
+    return ['Praktiken kunde inte begäras. Kontrollera anslutningen och försök igen.'];
+  }
   if (error.status === 401) {
     return ['Du är inte inloggad längre. Logga in igen.'];
   }
-  const problem = error.problem || {};
-  const errors = Array.isArray(problem.errors) ? problem.errors.filter(m => typeof m === 'string' && m.trim()) : [];
-  if (errors.length) {
-    return errors;
-  }
-  if (typeof problem.detail === 'string' && problem.detail.trim()) {
-    return [problem.detail];
-  }
-  if (error.status === 403) {
-    return ['Du har inte behörighet att begära praktik i det här ärendet.'];
-  }
-  return error.status
-    ? [`Praktiken kunde inte begäras (fel ${error.status}). Försök igen om en stund.`]
-    : ['Praktiken kunde inte begäras. Kontrollera anslutningen och försök igen.'];
+  return error.messages(status => status === 403
+    ? 'Du har inte behörighet att begära praktik i det här ärendet.'
+    : `Praktiken kunde inte begäras (fel ${status}). Försök igen om en stund.`);
 }
 
 /** "Begär praktik": sector (required) and area wished; onRequested reloads the case. */
@@ -278,20 +242,11 @@ function placementRequestForm(caseNumber, onRequested) {
     button.disabled = true;
     button.textContent = 'Begär …';
     feedback.replaceChildren();
-    fetch(apiUrl(`/api/cases/${encodeURIComponent(caseNumber)}/placements`), {
+    call(apiUrl(`/api/cases/${encodeURIComponent(caseNumber)}/placements`), {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
-      body: JSON.stringify({ sectorWish: select.value || null, areaWish: area.value.trim() || null })
-    }).then(async response => {
-      if (response.ok) {
-        onRequested('Praktik begärd – praktiksamordnaren får en uppgift att matcha.');
-        return;
-      }
-      const problem = (response.headers.get('Content-Type') || '').includes('json')
-        ? await response.json().catch(() => null) : null;
-      showProblems(problemMessages({ status: response.status, problem }));
-    }).catch(() => showProblems(problemMessages({}))).finally(() => {
+      body: { sectorWish: select.value || null, areaWish: area.value.trim() || null }
+    }).then(() => onRequested('Praktik begärd – praktiksamordnaren får en uppgift att matcha.'))
+      .catch(error => showProblems(problemMessages(error))).finally(() => {
       button.disabled = false;
       button.textContent = 'Begär praktik';
     });
@@ -416,28 +371,25 @@ function mount(node, taskId) {
   root.appendChild(message('muted', 'Hämtar ärendet …'));
 
   // flash: a message shown in the Praktik section after the case is read again (a request was made).
-  const load = flash => fetch(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}`), {
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
-    signal: controller.signal
-  }).then(async response => {
-    if (response.ok) {
-      root.replaceChildren(renderCase(await response.json(), { flash, onRequested: load }));
-    } else if (response.status === 404) {
-      root.classList.add('stegvis-not-a-case');
-      root.replaceChildren(message('muted', 'Den här uppgiften hör inte till något Stegvis-ärende.'));
-    } else if (response.status === 401) {
-      root.replaceChildren(message('warning', 'Du är inte inloggad längre. Logga in igen.'));
-    } else if (response.status === 403) {
-      root.replaceChildren(message('warning', 'Du har inte behörighet att se det här ärendet.'));
-    } else {
-      root.replaceChildren(message('danger', `Kunde inte hämta ärendet (fel ${response.status}). Försök igen om en stund.`));
-    }
-  }).catch(e => {
-    if (e.name !== 'AbortError') {
-      root.replaceChildren(message('danger', 'Kunde inte hämta ärendet. Kontrollera anslutningen och försök igen.'));
-    }
-  });
+  const load = flash => call(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}`), { signal: controller.signal })
+    .then(data => root.replaceChildren(renderCase(data, { flash, onRequested: load })))
+    .catch(e => {
+      if (e.name === 'AbortError') {
+        return;
+      }
+      if (!(e instanceof ApiError)) {
+        root.replaceChildren(message('danger', 'Kunde inte hämta ärendet. Kontrollera anslutningen och försök igen.'));
+      } else if (e.status === 404) {
+        root.classList.add('stegvis-not-a-case');
+        root.replaceChildren(message('muted', 'Den här uppgiften hör inte till något Stegvis-ärende.'));
+      } else if (e.status === 401) {
+        root.replaceChildren(message('warning', 'Du är inte inloggad längre. Logga in igen.'));
+      } else if (e.status === 403) {
+        root.replaceChildren(message('warning', 'Du har inte behörighet att se det här ärendet.'));
+      } else {
+        root.replaceChildren(message('danger', `Kunde inte hämta ärendet (fel ${e.status}). Försök igen om en stund.`));
+      }
+    });
   load(null);
   return () => controller.abort();
 }

@@ -1,0 +1,116 @@
+// Stegvis: what every page and webapp plugin of Stegvis shares. Plain ES module, served at
+// <context path>/stegvis/stegvis.js; the Tasklist and Cockpit plugins import it from there.
+// Everything that comes from the server is put into the page as text (textContent), never as HTML.
+
+// The application's API lives at <context path>/api, beside this folder.
+export function apiUrl(path) {
+  return new URL(`..${path}`, import.meta.url).href;
+}
+
+// The webapps' own API (user, groups) at <context path>/camunda/api.
+const CAMUNDA_API = new URL('../camunda/api/', import.meta.url);
+
+/** A refused API call: its HTTP status and the problem details (RFC 9457) the server sent. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && problem.detail ? String(problem.detail) : `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** The server's Swedish messages: the list of a 400, else the detail, else the caller's text for the status. */
+  messages(byStatus) {
+    const errors = Array.isArray(this.problem.errors)
+      ? this.problem.errors.filter(e => typeof e === 'string' && e.trim()) : [];
+    if (errors.length) {
+      return errors;
+    }
+    if (typeof this.problem.detail === 'string' && this.problem.detail.trim()) {
+      return [this.problem.detail];
+    }
+    return [byStatus(this.status)];
+  }
+}
+
+/**
+ * Calls a JSON API on the same origin with the webapp session: the answer's JSON, or an ApiError.
+ * "X-Requested-With" keeps an expired session from opening the browser's login dialog.
+ */
+export async function call(url, { method = 'GET', body, signal } = {}) {
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(url, {
+    method, headers, signal, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+let user = null;
+
+/**
+ * The logged-in user of the webapps, read once per page: { userId, name, groups } (groups null
+ * when they cannot be read); null when nobody is logged in.
+ */
+export function currentUser() {
+  if (!user) {
+    user = readUser();
+    user.catch(() => {
+      user = null; // try again next time
+    });
+  }
+  return user;
+}
+
+async function readUser() {
+  const auth = await call(new URL('admin/auth/user/default', CAMUNDA_API));
+  const userId = auth && auth.userId;
+  if (!userId) {
+    return null;
+  }
+  const engine = new URL('engine/engine/default/', CAMUNDA_API);
+  const [groups, profile] = await Promise.allSettled([
+    call(new URL(`group?member=${encodeURIComponent(userId)}`, engine)),
+    call(new URL(`user/${encodeURIComponent(userId)}/profile`, engine))
+  ]);
+  const name = profile.status === 'fulfilled' && profile.value
+    ? [profile.value.firstName, profile.value.lastName].filter(Boolean).join(' ') : '';
+  return {
+    userId,
+    name: name || userId,
+    groups: groups.status === 'fulfilled' && Array.isArray(groups.value) ? groups.value.map(g => g.id) : null
+  };
+}
+
+export function el(tag, className, ...children) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) {
+      continue;
+    }
+    node.appendChild(typeof child === 'string' || typeof child === 'number'
+      ? document.createTextNode(String(child)) : child);
+  }
+  return node;
+}
+
+// A plugin's stylesheet, added to the webapp's page once.
+export function loadStylesheet(href, key) {
+  if (!document.querySelector(`link[data-stegvis="${key}"]`)) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.setAttribute('data-stegvis', key);
+    document.head.appendChild(link);
+  }
+}
