@@ -187,7 +187,7 @@ public abstract class CaseProcessTest {
   }
 
   /** A complete, valid referral form; tests change single fields. */
-  protected Map<String, Object> referralForm(String identityNumber, LocalDate referredOn) {
+  public static Map<String, Object> referralForm(String identityNumber, LocalDate referredOn) {
     Map<String, Object> form = new HashMap<>();
     form.put("projectCode", "C2");
     form.put("identityNumber", identityNumber);
@@ -386,7 +386,7 @@ public abstract class CaseProcessTest {
   }
 
   /** A valid personnummer YYYYMMDD-NNNC for test person n: a different birth day for every n. */
-  protected static String newPersonnummer(int n) {
+  public static String newPersonnummer(int n) {
     LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(n * 5L);
     String date = birth.format(DateTimeFormatter.BASIC_ISO_DATE);
     String serial = "%03d".formatted(200 + n % 700);

@@ -33,6 +33,11 @@ class PostgresStartupTest {
       assertThat(context.getBean(ProjectRepository.class).count()).as("no demo data in the postgres profile").isZero();
       first = snapshot(context);
       assertThat((Long) first.get("definitions")).as("participant-case and work-placement").isEqualTo(2L);
+      assertThat(context.getBean(JdbcTemplate.class).queryForList(
+          "select indexname from pg_indexes where indexname like 'stegvis\\_%'", String.class))
+          .as("the engine indexes the stock schema lacks")
+          .containsExactlyInAnyOrder("stegvis_job_due", "stegvis_job_locked_exclusive", "stegvis_task_parent",
+              "stegvis_variable_name_text", "stegvis_hi_variable_name_text");
       assertThat(context.getBean(RepositoryService.class).getDeploymentResourceNames(
           (String) first.get("deployment"))).containsExactlyInAnyOrderElementsOf(ApplicationTest.modelFiles());
     }
