@@ -32,9 +32,11 @@ class ReportController {
   private final PlacementFigures placementFigures;
   private final ReportCases cases;
   private final DeadlineCalendar calendar;
+  private final SteeringGroupReport steeringGroup;
 
   ReportController(Reports reports, PlacementFigures placementFigures, ReportCases cases,
-      DeadlineCalendar calendar) {
+      DeadlineCalendar calendar, SteeringGroupReport steeringGroup) {
+    this.steeringGroup = steeringGroup;
     this.reports = reports;
     this.placementFigures = placementFigures;
     this.cases = cases;
@@ -70,6 +72,14 @@ class ReportController {
   PlacementFigures.Figures placements(ReportQuery query) {
     ReportPeriod period = period(query);
     return placementFigures.figures(known(query.project()), period.from(), period.to());
+  }
+
+  /** Every table of the report in the generic shape of {@link ReportTable}. */
+  @GetMapping("/steering-group")
+  SteeringGroupReport.Report steeringGroup(ReportQuery query) {
+    String project = known(query.project());
+    return steeringGroup.report(project, project == null ? null : cases.project(project).orElseThrow().getName(),
+        period(query));
   }
 
   @ExceptionHandler(UnknownProjectException.class)

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,6 +127,81 @@ class ReportApiTest extends ReportFixture {
     assertThat(table.path("from").asText()).isEqualTo("2032-01-01");
     assertThat(table.path("to").asText()).isEqualTo("2032-12-31");
     assertThat(table.path("total").path("referred").asInt()).isEqualTo(8);
+  }
+
+  @Test
+  @DisplayName("styrgruppsrapporten: alla tabeller i samma form, samma siffror som de typade tabellerna")
+  void steeringGroupReport() throws Exception {
+    atReportTime();
+    JsonNode report = ok("/api/reports/steering-group?project=RAPPORT&" + HALF_YEAR, MANAGER);
+    assertThat(report.path("project").asText()).isEqualTo("RAPPORT");
+    assertThat(report.path("projectName").asText()).isEqualTo("Rapportprojektet");
+    assertThat(report.path("from").asText()).isEqualTo("2032-01-01");
+    assertThat(report.path("to").asText()).isEqualTo("2032-06-30");
+    assertThat(report.path("generatedAt").asText()).isEqualTo("2032-06-30T10:00:00Z");
+    assertThat(report.path("tables").findValuesAsText("id")).containsExactly(STEERING_GROUP_TABLES);
+
+    JsonNode referrals = table(report, "referrals");
+    assertThat(referrals.path("title").asText()).isEqualTo("Remisser per remitterande part");
+    assertThat(referrals.path("columns").get(1).toString())
+        .isEqualTo("{\"key\":\"referred\",\"label\":\"Remitterade\",\"type\":\"count\"}");
+    assertThat(referrals.path("chart").path("type").asText()).isEqualTo("stackedBar");
+    JsonNode typed = ok("/api/reports/referrals?project=RAPPORT&" + HALF_YEAR, MANAGER);
+    List<JsonNode> typedRows = new java.util.ArrayList<>();
+    typed.path("rows").forEach(typedRows::add);
+    typedRows.add(typed.path("total"));
+    assertThat(referrals.path("rows")).hasSize(typedRows.size());
+    for (int i = 0; i < typedRows.size(); i++) {
+      JsonNode generic = referrals.path("rows").get(i);
+      assertThat(generic.path("party").asText()).isEqualTo(typedRows.get(i).path("label").asText());
+      for (String key : List.of("referred", "accepted", "notTargetGroup", "otherMeasureFirst", "withdrawn",
+          "undecided")) {
+        assertThat(generic.path(key).asLong()).as(key + " row " + i).isEqualTo(typedRows.get(i).path(key).asLong());
+      }
+    }
+    JsonNode participants = table(report, "participants");
+    assertThat(json.convertValue(participants.path("rows").get(0), Map.class)).containsEntry("measure", "Remitterade")
+        .containsEntry("total", 8).containsEntry("MAN", 4).containsEntry("A18_24", 2).containsEntry("UNKNOWN", 1);
+    assertThat(table(report, "deadlines").path("rows").get(9).path("onTimePercent").decimalValue())
+        .isEqualByComparingTo("53.8");
+    assertThat(table(report, "waiting-times").path("rows").get(0).path("medianDays").decimalValue())
+        .isEqualByComparingTo("9");
+    assertThat(table(report, "national-follow-up").path("rows").get(0).path("total").asInt()).isEqualTo(5);
+
+    JsonNode all = ok("/api/reports/steering-group?" + HALF_YEAR, MANAGER);
+    assertThat(all.path("project").isNull()).isTrue();
+    assertThat(all.path("projectName").asText()).isEqualTo("Alla insatser");
+    assertThat(get("/api/reports/steering-group?project=FINNSINTE&" + HALF_YEAR, MANAGER).statusCode())
+        .isEqualTo(404);
+    assertThat(get("/api/reports/steering-group?from=2032-06-30&to=2032-01-01", MANAGER).statusCode())
+        .isEqualTo(400);
+
+    JsonNode stranger = ok("/api/reports/steering-group?project=RAPPORT&" + HALF_YEAR, OTHER_MANAGER);
+    assertThat(stranger.path("tables").findValuesAsText("id")).containsExactly(STEERING_GROUP_TABLES);
+    for (JsonNode t : stranger.path("tables")) {
+      for (JsonNode column : t.path("columns")) {
+        if (column.path("type").asText().equals("count")) {
+          for (JsonNode row : t.path("rows")) {
+            assertThat(row.path(column.path("key").asText()).asLong())
+                .as(t.path("id").asText() + "." + column.path("key").asText()).isZero();
+          }
+        }
+      }
+    }
+    assertThat(table(stranger, "planned").path("rows")).isEmpty();
+    assertThat(table(stranger, "national-follow-up").path("rows")).isEmpty();
+  }
+
+  static final String[] STEERING_GROUP_TABLES = {"participants", "planned", "referrals", "waiting-times",
+      "deadlines", "placements", "national-follow-up"};
+
+  static JsonNode table(JsonNode report, String id) {
+    for (JsonNode table : report.path("tables")) {
+      if (table.path("id").asText().equals(id)) {
+        return table;
+      }
+    }
+    throw new AssertionError("no table " + id);
   }
 
   private JsonNode ok(String path, String user) throws Exception {

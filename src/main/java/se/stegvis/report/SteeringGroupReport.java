@@ -1,0 +1,155 @@
+package se.stegvis.report;
+
+import static se.stegvis.report.ReportTable.Type.COUNT;
+import static se.stegvis.report.ReportTable.Type.DAYS;
+import static se.stegvis.report.ReportTable.Type.DECIMAL;
+import static se.stegvis.report.ReportTable.Type.PERCENT;
+import static se.stegvis.report.ReportTable.Type.TEXT;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.placement.PlacementFigures;
+import se.stegvis.report.ReportTable.ChartType;
+
+/**
+ * The whole steering-group report as generic {@link ReportTable}s: the one place where each typed
+ * table of {@link Reports} (and the placement figures) is turned into columns and rows, so the
+ * report page, the CSV/XLSX export and automation all show the same figures under the same
+ * Swedish labels.
+ */
+@Component
+class SteeringGroupReport {
+
+  static final String ALL_PROJECTS = "Alla insatser";
+
+  /** The report as the endpoint returns it. */
+  record Report(String project, String projectName, LocalDate from, LocalDate to, Instant generatedAt,
+      List<ReportTable> tables) {
+  }
+
+  private final Reports reports;
+  private final PlacementFigures placementFigures;
+  private final DeadlineCalendar calendar;
+
+  SteeringGroupReport(Reports reports, PlacementFigures placementFigures, DeadlineCalendar calendar) {
+    this.reports = reports;
+    this.placementFigures = placementFigures;
+    this.calendar = calendar;
+  }
+
+  @Transactional(readOnly = true)
+  Report report(String projectCode, String projectName, ReportPeriod period) {
+    List<ReportTable> tables = new ArrayList<>();
+    var participants = reports.participants(projectCode, period);
+    tables.add(participants(participants));
+    tables.add(planned(participants));
+    tables.add(referrals(reports.referrals(projectCode, period)));
+    tables.add(waitingTimes(reports.waitingTimes(projectCode, period)));
+    tables.add(deadlines(reports.deadlines(projectCode, period)));
+    tables.add(placements(placementFigures.figures(projectCode, period.from(), period.to())));
+    tables.add(nationalFollowUp(reports.nationalFollowUp(projectCode, period)));
+    return new Report(projectCode, projectCode == null ? ALL_PROJECTS : projectName, period.from(), period.to(),
+        calendar.now(), List.copyOf(tables));
+  }
+
+  static ReportTable participants(Reports.ParticipantTable table) {
+    var builder = ReportTable.builder("participants", "Deltagare",
+        "Remitterade (remissdag i perioden), startade (startdag i perioden), aktiva (startat och inte avslutat "
+            + "före periodens första dag) och avslutade, per kön och åldersgrupp. Ålder på startdagen, för den "
+            + "som inte startat på remissdagen.")
+        .column("measure", "Mått", TEXT).column("total", "Totalt", COUNT);
+    table.genders().forEach(g -> builder.column(g.code(), g.label(), COUNT));
+    table.ageBands().forEach(b -> builder.column(b.code(), b.label(), COUNT));
+    for (var row : table.rows()) {
+      List<Object> values = new ArrayList<>(List.of(row.label(), row.total()));
+      table.genders().forEach(g -> values.add(row.byGender().getOrDefault(g.code(), 0L)));
+      table.ageBands().forEach(b -> values.add(row.byAgeBand().get(AgeBand.valueOf(b.code()))));
+      builder.row(values.toArray());
+    }
+    return builder.chart(ChartType.BAR, "measure", table.genders().stream().map(Reports.Code::code).toList())
+        .build();
+  }
+
+  static ReportTable planned(Reports.ParticipantTable table) {
+    var builder = ReportTable.builder("planned", "Startade mot planerat antal",
+        "Planerat antal deltagare per år, räknat om till periodens längd, och startade i perioden som andel av det.")
+        .column("project", "Insats", TEXT).column("perYear", "Planerat per år", COUNT)
+        .column("forPeriod", "Planerat för perioden", DECIMAL).column("started", "Startade", COUNT)
+        .column("startedPercent", "Andel av planerat (%)", PERCENT);
+    table.planned().forEach(p -> builder.row(p.name(), p.perYear(), p.forPeriod(), p.started(), p.startedPercent()));
+    return builder.chart(ChartType.BAR, "project", List.of("forPeriod", "started")).build();
+  }
+
+  static ReportTable referrals(Reports.ReferralTable table) {
+    var builder = ReportTable.builder("referrals", "Remisser per remitterande part",
+        "Remisser som kommit in under perioden och beslutet om dem som det står i dag.")
+        .column("party", "Remitterande part", TEXT).column("referred", "Remitterade", COUNT)
+        .column("accepted", "Antagna", COUNT).column("notTargetGroup", "Ej målgrupp", COUNT)
+        .column("otherMeasureFirst", "Annan insats först", COUNT).column("withdrawn", "Återtagna", COUNT)
+        .column("undecided", "Ej beslutade", COUNT);
+    List<Reports.ReferralRow> rows = new ArrayList<>(table.rows());
+    rows.add(table.total());
+    rows.forEach(r -> builder.row(r.label(), r.referred(), r.accepted(), r.notTargetGroup(), r.otherMeasureFirst(),
+        r.withdrawn(), r.undecided()));
+    return builder.chart(ChartType.STACKED_BAR, "party",
+        List.of("accepted", "notTargetGroup", "otherMeasureFirst", "withdrawn", "undecided")).build();
+  }
+
+  static ReportTable waitingTimes(Reports.WaitingTable table) {
+    var builder = ReportTable.builder("waiting-times", "Väntetider",
+        "Dagar från remiss till beslut (beslut i perioden), från beslut till start och från remiss till start "
+            + "(start i perioden): median och 90:e percentil.")
+        .column("measure", "Väntetid", TEXT).column("count", "Antal", COUNT)
+        .column("medianDays", "Median (dagar)", DAYS).column("p90Days", "90:e percentil (dagar)", DAYS);
+    table.rows().forEach(r -> builder.row(r.label(), r.count(), r.medianDays(), r.p90Days()));
+    return builder.chart(ChartType.BAR, "measure", List.of("medianDays", "p90Days")).build();
+  }
+
+  static ReportTable deadlines(Reports.DeadlineTable table) {
+    var builder = ReportTable.builder("deadlines", "Tidsfrister",
+        "Tidsfrister som löper ut under perioden: klara i tid, klara för sent, missade (också öppna vars dag "
+            + "har passerat), öppna och avbrutna. Andel i tid = i tid / (i tid + sent + missade).")
+        .column("kind", "Tidsfrist", TEXT).column("due", "Löper ut", COUNT).column("met", "I tid", COUNT)
+        .column("metLate", "För sent", COUNT).column("missed", "Missade", COUNT).column("open", "Öppna", COUNT)
+        .column("cancelled", "Avbrutna", COUNT).column("onTimePercent", "Andel i tid (%)", PERCENT);
+    List<Reports.DeadlineRowFigures> rows = new ArrayList<>(table.rows());
+    rows.add(table.total());
+    rows.forEach(r -> builder.row(r.label(), r.due(), r.met(), r.metLate(), r.missed(), r.open(), r.cancelled(),
+        r.onTimePercent()));
+    return builder.chart(ChartType.STACKED_BAR, "kind", List.of("met", "metLate", "missed", "open")).build();
+  }
+
+  static ReportTable placements(PlacementFigures.Figures figures) {
+    return ReportTable.builder("placements", "Praktikplatser",
+        "Praktikperioder som började under perioden, personer med minst en, längd (första till sista dag) "
+            + "för avslutade perioder och andel som ledde till anställning.")
+        .column("placements", "Praktikperioder", COUNT).column("people", "Personer", COUNT)
+        .column("ended", "Avslutade", COUNT).column("totalDays", "Dagar totalt", DAYS)
+        .column("averageDaysPerPlacement", "Dagar per period (medel)", DAYS)
+        .column("averageDaysPerPerson", "Dagar per person (medel)", DAYS)
+        .column("ledToEmployment", "Ledde till anställning", COUNT)
+        .column("employmentSharePercent", "Andel till anställning (%)", PERCENT)
+        .row(figures.placements(), figures.people(), figures.ended(), figures.totalDays(),
+            figures.averageDaysPerPlacement(), figures.averageDaysPerPerson(), figures.ledToEmployment(),
+            figures.employmentSharePercent())
+        .build();
+  }
+
+  static ReportTable nationalFollowUp(Reports.NationalTable table) {
+    var builder = ReportTable.builder("national-follow-up", "Nationell uppföljning (Finsam)",
+        "Personer (inte ärenden) aktiva i varje insats på individnivå per kalenderår, den del av året som "
+            + "ligger i perioden, per kön.")
+        .column("year", "År", TEXT).column("project", "Insats", TEXT).column("women", "Kvinnor", COUNT)
+        .column("men", "Män", COUNT).column("other", "Annat/ej angivet", COUNT).column("total", "Totalt", COUNT);
+    table.rows().forEach(r -> builder.row(String.valueOf(r.year()), r.name(), r.women(), r.men(), r.other(),
+        r.total()));
+    return builder.chart(ChartType.STACKED_BAR, "project", List.of("women", "men", "other")).build();
+  }
+}
