@@ -1,15 +1,23 @@
 package se.stegvis.report;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.casefile.CaseAccess;
+import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.placement.PlacementFigures;
 
@@ -33,10 +41,15 @@ class ReportController {
   private final ReportCases cases;
   private final DeadlineCalendar calendar;
   private final SteeringGroupReport steeringGroup;
+  private final CaseAccess access;
+  private final ProjectRepository projectRepository;
 
   ReportController(Reports reports, PlacementFigures placementFigures, ReportCases cases,
-      DeadlineCalendar calendar, SteeringGroupReport steeringGroup) {
+      DeadlineCalendar calendar, SteeringGroupReport steeringGroup, CaseAccess access,
+      ProjectRepository projectRepository) {
     this.steeringGroup = steeringGroup;
+    this.access = access;
+    this.projectRepository = projectRepository;
     this.reports = reports;
     this.placementFigures = placementFigures;
     this.cases = cases;
@@ -82,11 +95,65 @@ class ReportController {
         period(query));
   }
 
+  /** The whole report as an XLSX workbook: a cover sheet and one sheet per table. */
+  @GetMapping("/steering-group.xlsx")
+  ResponseEntity<byte[]> steeringGroupWorkbook(ReportQuery query) {
+    var report = steeringGroup(query);
+    return download(ReportExport.xlsx(report.projectName(), report.from(), report.to(), report.generatedAt(),
+        report.tables()), fileName("styrgruppsrapport", report, "xlsx"), XLSX);
+  }
+
+  /** One table of the report as CSV for Swedish Excel; an unknown table id is 404. */
+  @GetMapping("/steering-group/{table}.csv")
+  ResponseEntity<byte[]> steeringGroupTable(@PathVariable String table, ReportQuery query) {
+    var report = steeringGroup(query);
+    ReportTable found = report.tables().stream().filter(t -> t.id().equals(table)).findFirst()
+        .orElseThrow(() -> new UnknownTableException(table));
+    return download(ReportExport.csv(found), fileName(table, report, "csv"), CSV);
+  }
+
+  /** The projects whose reports the caller manages: all for administrators, else those of the caller's manager groups. */
+  @GetMapping("/projects")
+  List<ReportProject> projects() {
+    var viewer = access.viewer();
+    return projectRepository.findAll().stream()
+        .filter(p -> viewer.isAdministrator() || viewer.groups().contains(p.getManagerGroup()))
+        .sorted(java.util.Comparator.comparing(se.stegvis.casefile.Project::getCode))
+        .map(p -> new ReportProject(p.getCode(), p.getName(), p.isActive()))
+        .toList();
+  }
+
+  record ReportProject(String code, String name, boolean active) {
+  }
+
   @ExceptionHandler(UnknownProjectException.class)
   ProblemDetail unknownProject(UnknownProjectException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Finns inte");
     return problem;
+  }
+
+  @ExceptionHandler(UnknownTableException.class)
+  ProblemDetail unknownTable(UnknownTableException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Finns inte");
+    return problem;
+  }
+
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+  private static String fileName(String name, SteeringGroupReport.Report report, String extension) {
+    String project = report.project() == null ? "alla" : report.project().replaceAll("[^A-Za-z0-9_-]", "");
+    return "%s-%s-%s-%s.%s".formatted(name, project, report.from(), report.to(), extension);
+  }
+
+  private static ResponseEntity<byte[]> download(byte[] content, String fileName, MediaType type) {
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .body(content);
   }
 
   private ReportPeriod period(ReportQuery query) {
@@ -101,6 +168,12 @@ class ReportController {
       throw new UnknownProjectException(project);
     }
     return project;
+  }
+
+  static class UnknownTableException extends RuntimeException {
+    UnknownTableException(String id) {
+      super("Rapporten har ingen tabell \"" + id + "\".");
+    }
   }
 
   static class UnknownProjectException extends RuntimeException {

@@ -192,6 +192,136 @@ class ReportApiTest extends ReportFixture {
     assertThat(table(stranger, "national-follow-up").path("rows")).isEmpty();
   }
 
+  @Test
+  @DisplayName("export: XLSX och CSV läses tillbaka till exakt samma siffror som rapporten")
+  void exportsParseBackToTheSameFigures() throws Exception {
+    atReportTime();
+    String query = "project=RAPPORT&" + HALF_YEAR;
+    JsonNode report = ok("/api/reports/steering-group?" + query, MANAGER);
+    List<JsonNode> tables = new java.util.ArrayList<>();
+    report.path("tables").forEach(tables::add);
+
+    HttpResponse<byte[]> xlsx = download("/api/reports/steering-group.xlsx?" + query, MANAGER);
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValue(
+        "attachment; filename=\"styrgruppsrapport-RAPPORT-2032-01-01-2032-06-30.xlsx\"");
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(tables.size() + 1);
+      assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo("Rapport: Rapportprojektet");
+      for (int t = 0; t < tables.size(); t++) {
+        JsonNode table = tables.get(t);
+        var sheet = workbook.getSheetAt(t + 1);
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(table.path("title").asText());
+        JsonNode columns = table.path("columns");
+        var header = sheet.getRow(ReportExport.XLSX_HEADER_ROW);
+        for (int c = 0; c < columns.size(); c++) {
+          assertThat(header.getCell(c).getStringCellValue()).isEqualTo(columns.get(c).path("label").asText());
+        }
+        assertThat(sheet.getLastRowNum() - ReportExport.XLSX_HEADER_ROW).as(table.path("id").asText())
+            .isEqualTo(table.path("rows").size());
+        for (int r = 0; r < table.path("rows").size(); r++) {
+          var row = sheet.getRow(ReportExport.XLSX_HEADER_ROW + 1 + r);
+          for (int c = 0; c < columns.size(); c++) {
+            JsonNode expected = table.path("rows").get(r).path(columns.get(c).path("key").asText());
+            var cell = row.getCell(c);
+            String where = table.path("id").asText() + " row " + r + " column " + c;
+            if (expected.isNull()) {
+              assertThat(cell).as(where).isNull();
+            } else if (expected.isNumber()) {
+              assertThat(java.math.BigDecimal.valueOf(cell.getNumericCellValue())).as(where)
+                  .isEqualByComparingTo(expected.decimalValue());
+            } else {
+              assertThat(cell.getStringCellValue()).as(where).isEqualTo(expected.asText());
+            }
+          }
+        }
+      }
+    }
+
+    for (JsonNode table : tables) {
+      String id = table.path("id").asText();
+      HttpResponse<byte[]> csv = download("/api/reports/steering-group/" + id + ".csv?" + query, MANAGER);
+      assertThat(csv.statusCode()).as(id).isEqualTo(200);
+      assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+      String text = new String(csv.body(), StandardCharsets.UTF_8);
+      assertThat(text).as("byte order mark for Excel").startsWith("\uFEFF");
+      List<List<String>> lines = parseCsv(text.substring(1));
+      JsonNode columns = table.path("columns");
+      assertThat(lines.get(0)).as(id).isEqualTo(
+          java.util.stream.StreamSupport.stream(columns.spliterator(), false).map(c -> c.path("label").asText()).toList());
+      assertThat(lines).as(id).hasSize(table.path("rows").size() + 1);
+      for (int r = 0; r < table.path("rows").size(); r++) {
+        for (int c = 0; c < columns.size(); c++) {
+          JsonNode expected = table.path("rows").get(r).path(columns.get(c).path("key").asText());
+          String field = lines.get(r + 1).get(c);
+          String where = id + " row " + r + " column " + c;
+          if (expected.isNull()) {
+            assertThat(field).as(where).isEmpty();
+          } else if (expected.isNumber()) {
+            assertThat(new java.math.BigDecimal(field.replace(',', '.'))).as(where)
+                .isEqualByComparingTo(expected.decimalValue());
+          } else {
+            assertThat(field).as(where).isEqualTo(expected.asText());
+          }
+        }
+      }
+    }
+
+    HttpResponse<byte[]> unknown = download("/api/reports/steering-group/finnsinte.csv?" + query, MANAGER);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(unknown.body()).path("detail").asText())
+        .isEqualTo("Rapporten har ingen tabell \"finnsinte\".");
+    assertThat(download("/api/reports/steering-group.xlsx?" + query, null).statusCode()).isEqualTo(401);
+    String strangers = new String(download("/api/reports/steering-group/referrals.csv?" + query, OTHER_MANAGER).body(),
+        StandardCharsets.UTF_8);
+    assertThat(parseCsv(strangers.substring(1))).last().isEqualTo(List.of("Totalt", "0", "0", "0", "0", "0", "0"));
+  }
+
+  @Test
+  @DisplayName("rapportens insatser: chefen ser sina, administratören alla")
+  void projectsToReportOn() throws Exception {
+    assertThat(ok("/api/reports/projects", MANAGER).findValuesAsText("code")).containsExactly(PROJECT);
+    assertThat(ok("/api/reports/projects", OTHER_MANAGER).findValuesAsText("code")).containsExactly(OTHER_PROJECT);
+  }
+
+  /** CSV as Swedish Excel writes it: semicolons, quotes doubled inside quoted fields, CRLF. */
+  static List<List<String>> parseCsv(String text) {
+    List<List<String>> lines = new java.util.ArrayList<>();
+    List<String> fields = new java.util.ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          field.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ';') {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        fields.add(field.toString());
+        field.setLength(0);
+        lines.add(fields);
+        fields = new java.util.ArrayList<>();
+        i++;
+      } else {
+        field.append(ch);
+      }
+    }
+    return lines;
+  }
+
   static final String[] STEERING_GROUP_TABLES = {"participants", "planned", "referrals", "waiting-times",
       "deadlines", "placements", "national-follow-up"};
 
@@ -211,12 +341,20 @@ class ReportApiTest extends ReportFixture {
   }
 
   private HttpResponse<String> get(String path, String user) throws Exception {
+    return http.send(request(path, user), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<byte[]> download(String path, String user) throws Exception {
+    return http.send(request(path, user), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest request(String path, String user) {
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("X-Requested-With", "XMLHttpRequest").GET();
     if (user != null) {
       request.header("Authorization", "Basic " + Base64.getEncoder()
           .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return request.build();
   }
 }
