@@ -656,6 +656,70 @@ async function overduePluginListsCase(t) {
   await t.shot('cockpit-forsenade-steg', plugin);
 }
 
+// "Rapport" (Cockpit plugins stegvis-report): the header link opens the steering-group report; for
+// the demo project C2 every table of the API is on the page with the API's figures.
+async function reportOpensFromCockpitHeader(t) {
+  const page = t.page;
+  await page.locator('.navbar, header').getByRole('link', { name: 'Rapport', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Rapport till styrgrupp och nationell uppföljning' }).waitFor();
+  await page.locator('#stegvis-report-project option[value="C2"]').waitFor({ state: 'attached' });
+  await page.locator('#stegvis-report-project').selectOption('C2');
+  await page.locator('.stegvis-report-heading h2').getByText('C2 – Lycksele', { exact: false }).waitFor();
+  check(page.url().includes('project=C2'), `the page's address keeps the choice: ${page.url()}`);
+  const api = await page.evaluate(async q => {
+    const response = await fetch(`/api/reports/steering-group?${q}`, { headers: { Accept: 'application/json' } });
+    return response.json();
+  }, page.url().split('?')[1]);
+  check(Array.isArray(api.tables) && api.tables.length >= 7, `the API gave ${api.tables && api.tables.length} tables`);
+  for (const table of api.tables) {
+    const section = page.locator(`section[data-table="${table.id}"]`);
+    await section.getByRole('heading', { name: table.title, exact: true }).waitFor();
+    if (table.rows.length > 0) {
+      const shown = await section.locator('tbody tr').count();
+      check(shown === table.rows.length, `${table.id}: ${shown} rows on the page, ${table.rows.length} from the API`);
+    }
+  }
+  const participants = api.tables.find(x => x.id === 'participants');
+  const started = participants.rows.find(r => r.measure === 'Startade');
+  const cell = await page.locator('section[data-table="participants"] tbody tr')
+    .filter({ has: page.locator('th').getByText('Startade', { exact: true }) }).locator('td').first().innerText();
+  check(cell.trim() === String(started.total), `"Startade" shows ${cell}, the API ${started.total}`);
+  check(await page.locator('section[data-table="participants"] svg.stegvis-report-chart rect').count() > 0,
+    'the participants table has a chart');
+  await t.shot('cockpit-rapport', page.locator('.stegvis-report-page'));
+}
+
+// "Exportera till Excel (XLSX)" downloads a workbook of the chosen report.
+async function reportExportsWorkbook(t) {
+  const [download] = await Promise.all([
+    t.page.waitForEvent('download'),
+    t.page.getByRole('link', { name: 'Exportera till Excel (XLSX)', exact: true }).click()
+  ]);
+  const file = path.join(SHOTS, download.suggestedFilename());
+  await download.saveAs(file);
+  check(/^styrgruppsrapport-C2-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/.test(download.suggestedFilename()),
+    `the file is called ${download.suggestedFilename()}`);
+  const bytes = fs.readFileSync(file);
+  check(bytes.subarray(0, 2).toString('latin1') === 'PK' && bytes.includes(Buffer.from('xl/workbook.xml')),
+    `${file} is not an XLSX workbook (${bytes.length} bytes)`);
+}
+
+// "Utskriftsversion": the printable page shows the same report and prints to A4 (a PDF here).
+async function reportPrints(t) {
+  const [printable] = await Promise.all([
+    t.context.waitForEvent('page'),
+    t.page.getByRole('link', { name: 'Utskriftsversion', exact: true }).click()
+  ]);
+  await printable.locator('section[data-table="national-follow-up"] h3').waitFor();
+  await printable.emulateMedia({ media: 'print' });
+  check(!(await printable.locator('.stegvis-report-bar').isVisible()), 'the page bar is not printed');
+  await t.shot('rapport-utskrift', printable.locator('body'));
+  const pdf = path.join(SHOTS, 'rapport.pdf');
+  await printable.pdf({ path: pdf, format: 'A4', printBackground: true });
+  check(fs.statSync(pdf).size > 10_000, 'the printed report is not empty');
+  await printable.close();
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const CHECKS = [
@@ -682,7 +746,10 @@ const CHECKS = [
   { name: 'Tasklist: pia\'s "Följ upp praktiken" ends the placement with an offer of employment', run: coordinatorEndsPlacement },
   { name: 'API: the placement is stored as ended, with outcome and duration', run: placementIsStored },
   { name: 'Cockpit: maria logs in', run: cockpitLoginAsMaria },
-  { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase }
+  { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase },
+  { name: 'Cockpit: "Rapport" in the header opens the report; C2 shows every table with the API\'s figures', run: reportOpensFromCockpitHeader },
+  { name: 'Cockpit: the report exports to XLSX', run: reportExportsWorkbook },
+  { name: 'Cockpit: the printable report prints to A4', run: reportPrints }
 ];
 
 async function login(page, user, password) {

@@ -38,6 +38,7 @@ class WebappPluginsTest {
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
       "cockpit, scripts/stegvis-overdue.js, cockpit.dashboard, scripts/stegvis-overdue.css",
+      "cockpit, scripts/stegvis-report.js, cockpit.route, ",
       "tasklist, scripts/stegvis-case.js, tasklist.task.detail, scripts/stegvis-case.css",
       "tasklist, scripts/stegvis-navbar.js, tasklist.navbar.action, "})
   @DisplayName("config.js names the plugin, and the plugin and its stylesheet (if any) are served")
@@ -68,16 +69,22 @@ class WebappPluginsTest {
       "praktikplatser.html, text/html, <title>Praktikplatser</title>",
       "praktikplatser.js, text/javascript, /api/",
       "praktikplatser.css, text/css, .workplaces",
-      "stegvis.js, text/javascript, export function el"})
-  @DisplayName("The registry of workplaces (linked from Tasklist's header) is served without logging in")
+      "stegvis.js, text/javascript, export function el",
+      "rapport.html, text/html, <title>Rapport till styrgrupp</title>",
+      "rapport.js, text/javascript, renderReport",
+      "report.js, text/javascript, /api/reports/steering-group.xlsx",
+      "report-controls.js, text/javascript, /api/reports/projects",
+      "report.css, text/css, @media print"})
+  @DisplayName("The registry of workplaces and the report pages are served without logging in")
   void workplaceRegistryIsServed(String file, String contentType, String content) {
     ResponseEntity<String> page = http.getForEntity("/stegvis/" + file, String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getContentType()).asString().startsWith(contentType);
     assertThat(page.getBody()).contains(content);
     // Data from the API goes into the page as text only; no resources from elsewhere.
-    assertThat(page.getBody()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
-        "http://", "https://");
+    // (The SVG namespace of the report's charts is a name, not a resource.)
+    assertThat(page.getBody().replace("'http://www.w3.org/2000/svg'", "")).doesNotContain("innerHTML", "outerHTML",
+        "insertAdjacentHTML", "document.write", "http://", "https://");
   }
 
   @Test
