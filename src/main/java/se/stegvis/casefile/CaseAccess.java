@@ -1,6 +1,11 @@
 package se.stegvis.casefile;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.Query;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
@@ -43,5 +48,40 @@ public class CaseAccess {
         || viewer.groups().contains(Groups.WORKING_GROUP) && caseFile.getPhase() == CasePhase.REFERRED
         || viewer.groups().contains(Groups.PLACEMENT_COORDINATORS) && caseFile.getPhase() == CasePhase.ACTIVE
         || viewer.userId().equals(caseFile.getCoach());
+  }
+
+  /**
+   * {@link #canSee} as a JPQL condition over a {@code CaseFile} alias and its {@code Project}
+   * alias, for queries that count many cases (the reports). It states the same rules and lives
+   * next to canSee so that both change together; CaseAccessConditionTest checks that they agree.
+   */
+  public Condition visibleIn(Viewer viewer, String caseAlias, String projectAlias) {
+    if (viewer.isAdministrator()) {
+      return new Condition("1 = 1", Map.of());
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    List<String> rules = new ArrayList<>();
+    if (!viewer.groups().isEmpty()) {
+      rules.add(projectAlias + ".managerGroup in :seeGroups");
+      parameters.put("seeGroups", viewer.groups());
+    }
+    if (viewer.groups().contains(Groups.WORKING_GROUP)) {
+      rules.add(caseAlias + ".phase = :seeReferred");
+      parameters.put("seeReferred", CasePhase.REFERRED);
+    }
+    if (viewer.groups().contains(Groups.PLACEMENT_COORDINATORS)) {
+      rules.add(caseAlias + ".phase = :seeActive");
+      parameters.put("seeActive", CasePhase.ACTIVE);
+    }
+    rules.add(caseAlias + ".coach = :seeUser");
+    parameters.put("seeUser", viewer.userId());
+    return new Condition("(" + String.join(" or ", rules) + ")", Map.copyOf(parameters));
+  }
+
+  /** A JPQL condition and the parameters it binds. */
+  public record Condition(String jpql, Map<String, Object> parameters) {
+    public void bind(Query query) {
+      parameters.forEach(query::setParameter);
+    }
   }
 }

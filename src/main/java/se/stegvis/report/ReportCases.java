@@ -1,23 +1,33 @@
 package se.stegvis.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseAccess;
-import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
+import se.stegvis.casefile.ProjectGoal;
 import se.stegvis.deadline.DeadlineState;
+import se.stegvis.survey.Survey;
+import se.stegvis.survey.SurveyQuestion;
 
 /**
- * Reads the case data the reports count, limited to the cases the viewer may see
- * ({@link CaseAccess#canSee}) and optionally to one project. One query returns one row per case
- * with the few columns the tables need (dates, gender, birth date, referring party, decision), so
- * no case's object graph is loaded; the visibility rule is applied to each row's case.
+ * Reads the case data the reports count, limited in the query itself to the cases the viewer may
+ * see ({@link CaseAccess#visibleIn}) and optionally to one project. One query returns one lean
+ * row per case with the columns the tables need (dates, gender, birth date, referral, exit and
+ * follow-up codes); placements and survey answers are read for the same cases by the same
+ * conditions. No case's object graph is loaded.
  */
 @Component
 class ReportCases {
@@ -25,7 +35,9 @@ class ReportCases {
   /** One case as the reports see it. */
   record CaseRow(Long caseId, String projectCode, String projectName, Integer plannedPerYear,
       boolean individualLevel, Long participantId, String gender, LocalDate birthDate, String party,
-      String decision, LocalDate referredOn, LocalDate decidedOn, LocalDate startedOn, LocalDate exitedOn) {
+      String decision, LocalDate referredOn, LocalDate decidedOn, LocalDate startedOn, LocalDate exitedOn,
+      String incomeAtStart, String timeInSupport, String exitOutcome, String exitIncome, LocalDate followedUpOn,
+      Boolean followUpReached, String followUpStatus, String followUpIncome, int placements, int placementDays) {
 
     boolean activeIn(LocalDate first, LocalDate last) {
       return startedOn != null && !startedOn.isAfter(last) && (exitedOn == null || !exitedOn.isBefore(first));
@@ -35,11 +47,80 @@ class ReportCases {
     AgeBand ageBand() {
       return AgeBand.of(birthDate, startedOn != null ? startedOn : referredOn);
     }
+
+    CaseRow withPlacements(int count, int days) {
+      return new CaseRow(caseId, projectCode, projectName, plannedPerYear, individualLevel, participantId, gender,
+          birthDate, party, decision, referredOn, decidedOn, startedOn, exitedOn, incomeAtStart, timeInSupport,
+          exitOutcome, exitIncome, followedUpOn, followUpReached, followUpStatus, followUpIncome, count, days);
+    }
   }
 
   /** One deadline due in the period. */
-  record DeadlineRow(Long caseId, String kind, DeadlineState state, java.time.Instant dueAt) {
+  record DeadlineRow(Long caseId, String kind, DeadlineState state, Instant dueAt) {
   }
+
+  /** One survey answer (1–5) of a case. */
+  record AnswerRow(Long caseId, Survey survey, String question, int answer) {
+  }
+
+  /** Everything one report reads, for one viewer, project (or all) and period; deadlines and answers on demand. */
+  static final class ReportData {
+    private final String project;
+    private final ReportPeriod period;
+    private final List<CaseRow> cases;
+    private final Supplier<List<DeadlineRow>> deadlines;
+    private final Supplier<List<AnswerRow>> answers;
+    private List<DeadlineRow> readDeadlines;
+    private List<AnswerRow> readAnswers;
+
+    ReportData(String project, ReportPeriod period, List<CaseRow> cases, Supplier<List<DeadlineRow>> deadlines,
+        Supplier<List<AnswerRow>> answers) {
+      this.project = project;
+      this.period = period;
+      this.cases = cases;
+      this.deadlines = deadlines;
+      this.answers = answers;
+    }
+
+    String project() {
+      return project;
+    }
+
+    ReportPeriod period() {
+      return period;
+    }
+
+    List<CaseRow> cases() {
+      return cases;
+    }
+
+    List<DeadlineRow> deadlines() {
+      if (readDeadlines == null) {
+        readDeadlines = deadlines.get();
+      }
+      return readDeadlines;
+    }
+
+    List<AnswerRow> answers() {
+      if (readAnswers == null) {
+        readAnswers = answers.get();
+      }
+      return readAnswers;
+    }
+  }
+
+  /**
+   * The cases any table of the period may count: referred on or before its last day, and either
+   * not exited before its first day or followed up within it; and referred, decided or started at
+   * all within reach of it.
+   */
+  private static final String CASES_IN_REACH = """
+      CaseFile c join c.project pr join c.participant p join Referral r on r.caseId = c.id
+        left join CaseExit e on e.caseId = c.id left join FollowUp f on f.caseId = c.id
+      where c.referredOn <= :to
+        and (c.exitedOn is null or c.exitedOn >= :from or (f.followedUpOn >= :from and f.followedUpOn <= :to))
+        and (c.referredOn >= :from or c.startedOn is not null or r.decidedOn >= :from)
+      """;
 
   private final EntityManager entityManager;
   private final CaseAccess access;
@@ -49,64 +130,110 @@ class ReportCases {
     this.access = access;
   }
 
+  /** The data of one report; call within a transaction, the deadlines and answers are read when first asked for. */
+  ReportData load(String projectCode, ReportPeriod period) {
+    var visible = access.visibleIn(access.viewer(), "c", "pr");
+    return new ReportData(projectCode, period, cases(projectCode, period, visible),
+        () -> deadlines(projectCode, period, visible), () -> answers(projectCode, period, visible));
+  }
+
+  private List<CaseRow> cases(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
+    List<Object[]> rows = inReach("""
+        select c.id, pr.code, pr.name, pr.plannedParticipantsPerYear, pr.individualLevel, p.id, p.gender,
+          p.birthDate, r.party, r.decision, c.referredOn, r.decidedOn, c.startedOn, c.exitedOn, r.incomeSource,
+          r.timeInSupport, e.outcome, e.incomeSource, f.followedUpOn, f.reached, f.status, f.incomeSource
+        from""", projectCode, period, visible).getResultList();
+    Map<Long, int[]> placements = placements(projectCode, period, visible);
+    return rows.stream().map(row -> {
+      int[] placed = placements.getOrDefault((Long) row[0], new int[2]);
+      return new CaseRow((Long) row[0], (String) row[1], (String) row[2], (Integer) row[3], (Boolean) row[4],
+          (Long) row[5], (String) row[6], (LocalDate) row[7], (String) row[8], (String) row[9], (LocalDate) row[10],
+          (LocalDate) row[11], (LocalDate) row[12], (LocalDate) row[13], (String) row[14], (String) row[15],
+          (String) row[16], (String) row[17], (LocalDate) row[18], (Boolean) row[19], (String) row[20],
+          (String) row[21], placed[0], placed[1]);
+    }).toList();
+  }
+
   /**
-   * The cases that any table of the period may count: referred on or before its last day, not
-   * exited before its first day, and referred, decided or started at all within reach of it.
+   * Per case: the placements that started (a first day was agreed) and their days, first to last
+   * included, of those ended (as {@code Placement.durationDays}).
    */
-  List<CaseRow> cases(String projectCode, ReportPeriod period) {
-    var viewer = access.viewer();
-    var query = entityManager.createQuery("""
-        select c, p.id, p.gender, p.birthDate, r.party, r.decision, r.decidedOn
-        from CaseFile c join fetch c.project pr join c.participant p, Referral r
-        where r.caseId = c.id and c.referredOn <= :to and (c.exitedOn is null or c.exitedOn >= :from)
-          and (c.referredOn >= :from or c.startedOn is not null or r.decidedOn >= :from)
-        """ + (projectCode == null ? "" : " and pr.code = :project"), Object[].class)
-        .setParameter("from", period.from()).setParameter("to", period.to());
+  private Map<Long, int[]> placements(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
+    List<Object[]> rows = inReach("""
+        select pl.caseId, pl.plannedStart, pl.endedOn from Placement pl, """, projectCode, period, visible,
+        "pl.caseId = c.id and pl.plannedStart is not null").getResultList();
+    Map<Long, int[]> byCase = new HashMap<>();
+    for (Object[] row : rows) {
+      int[] figures = byCase.computeIfAbsent((Long) row[0], id -> new int[2]);
+      figures[0]++;
+      LocalDate first = (LocalDate) row[1];
+      LocalDate last = (LocalDate) row[2];
+      if (last != null && !last.isBefore(first)) {
+        figures[1] += (int) ChronoUnit.DAYS.between(first, last) + 1;
+      }
+    }
+    return byCase;
+  }
+
+  private List<AnswerRow> answers(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
+    List<Object[]> rows = inReach("select a.caseId, a.survey, a.question, a.answer from SurveyAnswer a, ",
+        projectCode, period, visible, "a.caseId = c.id").getResultList();
+    return rows.stream().map(r -> new AnswerRow((Long) r[0], (Survey) r[1], (String) r[2], (Integer) r[3])).toList();
+  }
+
+  /** The deadlines due in the period (Swedish calendar days), of the cases the viewer may see. */
+  private List<DeadlineRow> deadlines(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
+    Query query = entityManager.createQuery("""
+        select d.caseId, d.kind, d.state, d.dueAt from Deadline d, CaseFile c join c.project pr
+        where c.id = d.caseId and d.dueAt >= :start and d.dueAt < :end and\s""" + visible.jpql()
+        + (projectCode == null ? "" : " and pr.code = :project"), Object[].class)
+        .setParameter("start", period.start()).setParameter("end", period.end());
+    visible.bind(query);
     if (projectCode != null) {
       query.setParameter("project", projectCode);
     }
-    return query.getResultList().stream()
-        .filter(row -> access.canSee(viewer, (CaseFile) row[0]))
-        .map(row -> {
-          CaseFile c = (CaseFile) row[0];
-          Project project = c.getProject();
-          return new CaseRow(c.getId(), project.getCode(), project.getName(), project.getPlannedParticipantsPerYear(),
-              project.isIndividualLevel(), (Long) row[1], (String) row[2], (LocalDate) row[3], (String) row[4],
-              (String) row[5], c.getReferredOn(), (LocalDate) row[6], c.getStartedOn(), c.getExitedOn());
-        })
+    List<Object[]> rows = query.getResultList();
+    return rows.stream().map(r -> new DeadlineRow((Long) r[0], (String) r[1], (DeadlineState) r[2], (Instant) r[3]))
         .toList();
   }
 
-  /** The deadlines due in the period, of the cases the viewer may see. */
-  List<DeadlineRow> deadlines(String projectCode, ReportPeriod period) {
-    var viewer = access.viewer();
-    String projectCondition = projectCode == null ? "" : " and pr.code = :project";
-    var cases = entityManager.createQuery("""
-        select c from CaseFile c join fetch c.project pr
-        where exists (select 1 from Deadline d where d.caseId = c.id and d.dueAt >= :start and d.dueAt < :end)
-        """ + projectCondition, CaseFile.class);
-    var deadlines = entityManager.createQuery("""
-        select d.caseId, d.kind, d.state, d.dueAt from Deadline d, CaseFile c join c.project pr
-        where c.id = d.caseId and d.dueAt >= :start and d.dueAt < :end
-        """ + projectCondition, Object[].class);
-    for (var query : List.of(cases, deadlines)) {
-      query.setParameter("start", period.start()).setParameter("end", period.end());
-      if (projectCode != null) {
-        query.setParameter("project", projectCode);
-      }
+  private Query inReach(String select, String projectCode, ReportPeriod period, CaseAccess.Condition visible,
+      String... more) {
+    StringBuilder jpql = new StringBuilder(select).append(' ').append(CASES_IN_REACH).append(" and ")
+        .append(visible.jpql());
+    if (projectCode != null) {
+      jpql.append(" and pr.code = :project");
     }
-    Map<Long, Boolean> visible = new java.util.HashMap<>();
-    for (CaseFile c : cases.getResultList()) {
-      visible.put(c.getId(), access.canSee(viewer, c));
+    for (String condition : more) {
+      jpql.append(" and ").append(condition);
     }
-    return deadlines.getResultList().stream()
-        .filter(row -> visible.getOrDefault((Long) row[0], false))
-        .map(row -> new DeadlineRow((Long) row[0], (String) row[1], (DeadlineState) row[2], (java.time.Instant) row[3]))
-        .toList();
+    Query query = entityManager.createQuery(jpql.toString(), Object[].class)
+        .setParameter("from", period.from()).setParameter("to", period.to());
+    visible.bind(query);
+    if (projectCode != null) {
+      query.setParameter("project", projectCode);
+    }
+    return query;
+  }
+
+  /** The configured questions of a survey, in their order. */
+  List<SurveyQuestion> questions(Survey survey) {
+    return entityManager.createQuery("select q from SurveyQuestion q where q.survey = :survey order by q.sortOrder",
+        SurveyQuestion.class).setParameter("survey", survey).getResultList();
+  }
+
+  /** The effect goals of the projects, with their projects, in project and goal order. */
+  List<ProjectGoal> goals(Collection<String> projectCodes) {
+    if (projectCodes.isEmpty()) {
+      return List.of();
+    }
+    return entityManager.createQuery(
+        "select g from ProjectGoal g join fetch g.project pr where pr.code in :codes order by pr.code, g.id",
+        ProjectGoal.class).setParameter("codes", projectCodes).getResultList();
   }
 
   /** The project with the code, if there is one. */
-  java.util.Optional<Project> project(String code) {
+  Optional<Project> project(String code) {
     return entityManager.createQuery("select p from Project p where p.code = :code", Project.class)
         .setParameter("code", code).getResultList().stream().findFirst();
   }

@@ -25,6 +25,7 @@ import se.stegvis.deadline.DeadlineKind;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.report.ReportCases.CaseRow;
 import se.stegvis.report.ReportCases.DeadlineRow;
+import se.stegvis.report.ReportCases.ReportData;
 
 /**
  * The report tables, computed live from the case tables for one project (or all) and a period,
@@ -132,7 +133,13 @@ public class Reports {
    */
   @Transactional(readOnly = true)
   public ParticipantTable participants(String projectCode, ReportPeriod period) {
-    List<CaseRow> rows = cases.cases(projectCode, period);
+    return participants(cases.load(projectCode, period));
+  }
+
+  ParticipantTable participants(ReportData data) {
+    String projectCode = data.project();
+    ReportPeriod period = data.period();
+    List<CaseRow> rows = data.cases();
     List<ReferenceCode> genders = codes.list(CodeSet.GENDER);
     List<ParticipantRow> table = List.of(
         participantRow("REFERRED", "Remitterade", rows, c -> period.contains(c.referredOn()), genders),
@@ -178,13 +185,18 @@ public class Reports {
 
   /** perYear × (days of the period in each calendar year / days of that year), summed, unrounded. */
   static BigDecimal plannedFor(int perYear, ReportPeriod period) {
+    return plannedFor(BigDecimal.valueOf(perYear), period);
+  }
+
+  /** As {@link #plannedFor(int, ReportPeriod)} for a yearly figure that need not be whole. */
+  static BigDecimal plannedFor(BigDecimal perYear, ReportPeriod period) {
     BigDecimal sum = BigDecimal.ZERO;
     for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
       LocalDate first = max(period.from(), LocalDate.of(year, 1, 1));
       LocalDate last = min(period.to(), LocalDate.of(year, 12, 31));
       long days = ChronoUnit.DAYS.between(first, last) + 1;
       int length = LocalDate.of(year, 1, 1).lengthOfYear();
-      sum = sum.add(BigDecimal.valueOf(perYear * days).divide(BigDecimal.valueOf(length), 10, RoundingMode.HALF_UP));
+      sum = sum.add(perYear.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(length), 10, RoundingMode.HALF_UP));
     }
     return sum;
   }
@@ -192,7 +204,13 @@ public class Reports {
   /** Referrals received in the period by referring party, with the decisions on them as they stand now. */
   @Transactional(readOnly = true)
   public ReferralTable referrals(String projectCode, ReportPeriod period) {
-    List<CaseRow> referred = cases.cases(projectCode, period).stream()
+    return referrals(cases.load(projectCode, period));
+  }
+
+  ReferralTable referrals(ReportData data) {
+    String projectCode = data.project();
+    ReportPeriod period = data.period();
+    List<CaseRow> referred = data.cases().stream()
         .filter(c -> period.contains(c.referredOn())).toList();
     Map<String, String> parties = new LinkedHashMap<>();
     codes.list(CodeSet.PARTY).forEach(p -> parties.put(p.code(), p.label()));
@@ -220,7 +238,13 @@ public class Reports {
    */
   @Transactional(readOnly = true)
   public WaitingTable waitingTimes(String projectCode, ReportPeriod period) {
-    List<CaseRow> rows = cases.cases(projectCode, period);
+    return waitingTimes(cases.load(projectCode, period));
+  }
+
+  WaitingTable waitingTimes(ReportData data) {
+    String projectCode = data.project();
+    ReportPeriod period = data.period();
+    List<CaseRow> rows = data.cases();
     List<CaseRow> decided = rows.stream().filter(c -> period.contains(c.decidedOn())).toList();
     List<CaseRow> started = rows.stream().filter(c -> period.contains(c.startedOn()) && c.decidedOn() != null)
         .toList();
@@ -247,8 +271,14 @@ public class Reports {
    */
   @Transactional(readOnly = true)
   public DeadlineTable deadlines(String projectCode, ReportPeriod period) {
+    return deadlines(cases.load(projectCode, period));
+  }
+
+  DeadlineTable deadlines(ReportData data) {
+    String projectCode = data.project();
+    ReportPeriod period = data.period();
     var now = calendar.now();
-    List<DeadlineRow> due = cases.deadlines(projectCode, period);
+    List<DeadlineRow> due = data.deadlines();
     List<String> kinds = new ArrayList<>(List.of(DeadlineKind.INTAKE_DECISION, DeadlineKind.PLAN,
         DeadlineKind.MEETING, DeadlineKind.PROPOSAL, DeadlineKind.FOLLOW_UP, DeadlineKind.PLACEMENT_MATCH,
         DeadlineKind.PLACEMENT_FIRST_VISIT, DeadlineKind.PLACEMENT_WORK_PLAN, DeadlineKind.PLACEMENT_VISIT)
@@ -285,7 +315,13 @@ public class Reports {
    */
   @Transactional(readOnly = true)
   public NationalTable nationalFollowUp(String projectCode, ReportPeriod period) {
-    List<CaseRow> rows = cases.cases(projectCode, period).stream().filter(CaseRow::individualLevel).toList();
+    return nationalFollowUp(cases.load(projectCode, period));
+  }
+
+  NationalTable nationalFollowUp(ReportData data) {
+    String projectCode = data.project();
+    ReportPeriod period = data.period();
+    List<CaseRow> rows = data.cases().stream().filter(CaseRow::individualLevel).toList();
     List<NationalRow> table = new ArrayList<>();
     for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
       LocalDate first = max(period.from(), LocalDate.of(year, 1, 1));

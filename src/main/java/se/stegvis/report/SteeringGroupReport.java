@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.placement.PlacementFigures;
+import se.stegvis.report.ReportCases.ReportData;
 import se.stegvis.report.ReportTable.ChartType;
+import se.stegvis.survey.Survey;
 
 /**
  * The whole steering-group report as generic {@link ReportTable}s: the one place where each typed
@@ -35,26 +37,53 @@ class SteeringGroupReport {
   }
 
   private final Reports reports;
+  private final OutcomeReports outcomes;
+  private final ReportCases cases;
   private final PlacementFigures placementFigures;
   private final DeadlineCalendar calendar;
 
-  SteeringGroupReport(Reports reports, PlacementFigures placementFigures, DeadlineCalendar calendar) {
+  SteeringGroupReport(Reports reports, OutcomeReports outcomes, ReportCases cases, PlacementFigures placementFigures,
+      DeadlineCalendar calendar) {
     this.reports = reports;
+    this.outcomes = outcomes;
+    this.cases = cases;
     this.placementFigures = placementFigures;
     this.calendar = calendar;
   }
 
+  /** Every table, from one read of the cases. */
   @Transactional(readOnly = true)
   Report report(String projectCode, String projectName, ReportPeriod period) {
+    ReportData data = cases.load(projectCode, period);
     List<ReportTable> tables = new ArrayList<>();
-    var participants = reports.participants(projectCode, period);
+    var participants = reports.participants(data);
     tables.add(participants(participants));
     tables.add(planned(participants));
-    tables.add(referrals(reports.referrals(projectCode, period)));
-    tables.add(waitingTimes(reports.waitingTimes(projectCode, period)));
-    tables.add(deadlines(reports.deadlines(projectCode, period)));
+    tables.add(referrals(reports.referrals(data)));
+    tables.add(waitingTimes(reports.waitingTimes(data)));
+    tables.add(counts("time-in-support", "Tid i offentlig försörjning före start",
+        "Deltagare som startade under perioden, efter tid i offentlig försörjning (a-kassa, ersättning från "
+            + "Försäkringskassan eller försörjningsstöd) före start, som den angavs i remissen.",
+        "Tid i offentlig försörjning", "Startade", outcomes.timeInSupport(data)));
+    tables.add(deadlines(reports.deadlines(data)));
     tables.add(placements(placementFigures.figures(projectCode, period.from(), period.to())));
-    tables.add(nationalFollowUp(reports.nationalFollowUp(projectCode, period)));
+    tables.add(counts("exits", "Avslut per status",
+        "Avslut under perioden (avslutsdatum i perioden) efter status vid avslut.", "Status vid avslut",
+        "Avslutade", outcomes.exits(data)));
+    tables.add(workOrStudies(outcomes.workOrStudies(data)));
+    tables.add(incomeTransition(outcomes.incomeTransition(data)));
+    tables.add(counts("follow-up-status", "Uppföljning 6–12 månader efter avslut: status",
+        "Uppföljningar gjorda under perioden efter personens status; de som inte gick att nå på egen rad.",
+        "Status vid uppföljning", "Uppföljda", outcomes.followUpStatus(data)));
+    tables.add(counts("follow-up-income", "Uppföljning 6–12 månader efter avslut: försörjning",
+        "Uppföljningar gjorda under perioden efter försörjning det senaste halvåret; de som inte gick att nå "
+            + "på egen rad.", "Försörjning senaste halvåret", "Uppföljda", outcomes.followUpIncome(data)));
+    tables.add(survey("survey-exit", "Enkät vid avslut",
+        "Svaren (1–5) från deltagare som avslutades under perioden, per fråga.", outcomes.survey(data, Survey.EXIT)));
+    tables.add(survey("survey-follow-up", "Enkät vid uppföljning",
+        "Svaren (1–5) vid uppföljningar gjorda under perioden, per fråga.", outcomes.survey(data, Survey.FOLLOW_UP)));
+    tables.add(goals(outcomes.goals(data)));
+    tables.add(nationalFollowUp(reports.nationalFollowUp(data)));
     return new Report(projectCode, projectCode == null ? ALL_PROJECTS : projectName, period.from(), period.to(),
         calendar.now(), List.copyOf(tables));
   }
@@ -151,5 +180,71 @@ class SteeringGroupReport {
     table.rows().forEach(r -> builder.row(String.valueOf(r.year()), r.name(), r.women(), r.men(), r.other(),
         r.total()));
     return builder.chart(ChartType.STACKED_BAR, "project", List.of("women", "men", "other")).build();
+  }
+
+  static ReportTable counts(String id, String title, String description, String codeLabel, String countLabel,
+      OutcomeReports.CountTable table) {
+    var builder = ReportTable.builder(id, title, description).column("code", codeLabel, TEXT)
+        .column("count", countLabel, COUNT).column("percent", "Andel (%)", PERCENT);
+    table.rows().forEach(r -> builder.row(r.label(), r.count(), r.percent()));
+    builder.row("Totalt", table.total(), null);
+    return builder.chart(ChartType.BAR, "code", List.of("count")).build();
+  }
+
+  static ReportTable workOrStudies(OutcomeReports.ShareTable table) {
+    var builder = ReportTable.builder("work-or-studies", "Andel i arbete eller studier",
+        "Vid avslut: status arbete, studier eller båda av alla avslut under perioden. Vid uppföljning: status "
+            + "arbete eller studier av dem som nåddes vid uppföljningar under perioden.")
+        .column("measure", "Mått", TEXT).column("count", "Antal", COUNT).column("of", "Av", COUNT)
+        .column("percent", "Andel (%)", PERCENT);
+    table.rows().forEach(r -> builder.row(r.label(), r.count(), r.of(), r.percent()));
+    return builder.chart(ChartType.BAR, "measure", List.of("percent")).build();
+  }
+
+  static ReportTable incomeTransition(OutcomeReports.TransitionTable table) {
+    var builder = ReportTable.builder("income-transition", "Försörjning vid start och vid avslut",
+        "Avslut under perioden: försörjning vid start (rad, enligt remissen) mot försörjning vid avslut (kolumn).")
+        .column("incomeAtStart", "Vid start \\ vid avslut", TEXT);
+    table.incomeSources().forEach(c -> builder.column(c.code(), c.label(), COUNT));
+    builder.column("total", "Totalt", COUNT);
+    for (var row : table.rows()) {
+      List<Object> values = new ArrayList<>(List.of(row.label()));
+      table.incomeSources().forEach(c -> values.add(row.atExit().get(c.code())));
+      values.add(row.total());
+      builder.row(values.toArray());
+    }
+    return builder.build();
+  }
+
+  static ReportTable survey(String id, String title, String description, OutcomeReports.SurveyTable table) {
+    var builder = ReportTable.builder(id, title, description).column("question", "Fråga", TEXT)
+        .column("answered", "Svar", COUNT);
+    for (int answer = 1; answer <= 5; answer++) {
+      builder.column("answer" + answer, String.valueOf(answer), COUNT);
+    }
+    builder.column("mean", "Medelvärde", DECIMAL);
+    for (var row : table.rows()) {
+      List<Object> values = new ArrayList<>(List.of(row.text(), row.answered()));
+      row.byAnswer().values().forEach(values::add);
+      values.add(row.mean());
+      builder.row(values.toArray());
+    }
+    return builder.chart(ChartType.STACKED_BAR, "question",
+        List.of("answer1", "answer2", "answer3", "answer4", "answer5")).build();
+  }
+
+  static ReportTable goals(OutcomeReports.GoalTable table) {
+    var builder = ReportTable.builder("goals", "Effektmål",
+        "Insatsens effektmål, mål mot utfall. Deltagare per år: startade under perioden mot målet räknat om till "
+            + "periodens längd. Andelar: av avslut (till praktik, arbete eller studier) eller av nådda vid "
+            + "uppföljning (egen försörjning) under perioden.")
+        .column("project", "Insats", TEXT).column("goal", "Mål", TEXT).column("unit", "Enhet", TEXT)
+        .column("target", "Målvärde", DECIMAL).column("targetForPeriod", "Mål för perioden", DECIMAL)
+        .column("actual", "Utfall", DECIMAL).column("base", "Underlag (ärenden)", COUNT)
+        .column("reached", "Uppnått", TEXT);
+    table.rows().forEach(r -> builder.row(r.projectName(), r.description(),
+        r.metric() == se.stegvis.casefile.ProjectGoal.Metric.PARTICIPANTS_PER_YEAR ? "deltagare" : "%", r.target(),
+        r.targetForPeriod(), r.actual(), r.base(), r.reached() == null ? null : r.reached() ? "Ja" : "Nej"));
+    return builder.chart(ChartType.BAR, "goal", List.of("targetForPeriod", "actual")).build();
   }
 }

@@ -323,7 +323,8 @@ class ReportApiTest extends ReportFixture {
   }
 
   static final String[] STEERING_GROUP_TABLES = {"participants", "planned", "referrals", "waiting-times",
-      "deadlines", "placements", "national-follow-up"};
+      "time-in-support", "deadlines", "placements", "exits", "work-or-studies", "income-transition",
+      "follow-up-status", "follow-up-income", "survey-exit", "survey-follow-up", "goals", "national-follow-up"};
 
   static JsonNode table(JsonNode report, String id) {
     for (JsonNode table : report.path("tables")) {

@@ -209,6 +209,166 @@ class ReportFiguresTest extends ReportFixture {
         4, 0, 2, 2, 0, 0, new BigDecimal("0.0")));
   }
 
+  // ---- Outcome tables: project RAPPORTC ----
+
+  @Autowired OutcomeReports outcomes;
+
+  @Test
+  @DisplayName("tid i offentlig försörjning före start: startade i perioden, inte dagen efter")
+  void timeInSupport() {
+    asManager(OUTCOME_MANAGERS);
+    var table = outcomes.timeInSupport(OUTCOME_PROJECT, HALF_YEAR);
+    // Started: Q (on from, Y1), X (LT1), R (Y3), S (Y5); not T (Y4, the day after to).
+    assertThat(table.total()).isEqualTo(4);
+    assertThat(table.rows()).containsExactly(
+        new OutcomeReports.CountRow("LT1", "Mindre än 1 år", 1, new BigDecimal("25.0")),
+        new OutcomeReports.CountRow("Y1", "1 år", 1, new BigDecimal("25.0")),
+        new OutcomeReports.CountRow("Y2", "2 år", 0, new BigDecimal("0.0")),
+        new OutcomeReports.CountRow("Y3", "3 år", 1, new BigDecimal("25.0")),
+        new OutcomeReports.CountRow("Y4", "4 år", 0, new BigDecimal("0.0")),
+        new OutcomeReports.CountRow("Y5", "5 år", 1, new BigDecimal("25.0")),
+        new OutcomeReports.CountRow("GT5", "Mer än 5 år", 0, new BigDecimal("0.0")));
+  }
+
+  @Test
+  @DisplayName("avslut per status, andel i arbete eller studier och försörjning från start till avslut")
+  void exits() {
+    asManager(OUTCOME_MANAGERS);
+    // Exited: V (on from, WORK), X (SICK_LEAVE), Q (WORK_AND_STUDIES), R (on to, JOB_SEEKING); not O (the day before).
+    var exits = outcomes.exits(OUTCOME_PROJECT, HALF_YEAR);
+    assertThat(exits.total()).isEqualTo(4);
+    Map<String, Long> byOutcome = new LinkedHashMap<>();
+    exits.rows().forEach(r -> byOutcome.put(r.code(), r.count()));
+    assertThat(byOutcome).containsExactly(Map.entry("WORK", 1L), Map.entry("STUDIES", 0L),
+        Map.entry("WORK_AND_STUDIES", 1L), Map.entry("JOB_SEEKING", 1L), Map.entry("OTHER_MEASURE", 0L),
+        Map.entry("SICK_LEAVE", 1L), Map.entry("MOVED", 0L), Map.entry("DROPPED_OUT", 0L), Map.entry("NO_ACTION", 0L),
+        Map.entry("WRONGLY_REGISTERED", 0L));
+    assertThat(exits.rows().get(0)).isEqualTo(
+        new OutcomeReports.CountRow("WORK", "Arbete (inkl. subventionerat)", 1, new BigDecimal("25.0")));
+
+    // At exit V and Q of 4; at follow-up (N, P, O reached; W not) N and O of 3.
+    assertThat(outcomes.workOrStudies(OUTCOME_PROJECT, HALF_YEAR).rows()).containsExactly(
+        new OutcomeReports.ShareRow("AT_EXIT", "I arbete eller studier vid avslut", 2, 4, new BigDecimal("50.0")),
+        new OutcomeReports.ShareRow("AT_FOLLOW_UP", "I arbete eller studier vid uppföljning", 2, 3,
+            new BigDecimal("66.7")));
+
+    var matrix = outcomes.incomeTransition(OUTCOME_PROJECT, HALF_YEAR);
+    assertThat(matrix.incomeSources()).extracting(Reports.Code::code).containsExactly("SOCIAL_ASSISTANCE",
+        "UNEMPLOYMENT_INSURANCE", "ACTIVITY_SUPPORT", "SICKNESS_BENEFIT", "SICKNESS_COMPENSATION",
+        "ESTABLISHMENT_BENEFIT", "SALARY", "STUDENT_AID", "NO_PUBLIC_SUPPORT", "OTHER");
+    Map<String, Map<String, Long>> nonZero = new LinkedHashMap<>();
+    matrix.rows().forEach(r -> r.atExit().forEach((to, n) -> {
+      if (n > 0) {
+        nonZero.computeIfAbsent(r.code(), k -> new LinkedHashMap<>()).put(to, n);
+      }
+    }));
+    // Q and X from försörjningsstöd to salary and sickness benefit; R from activity support to a-kassa;
+    // V from sickness compensation to salary.
+    assertThat(nonZero).isEqualTo(Map.of("SOCIAL_ASSISTANCE", Map.of("SALARY", 1L, "SICKNESS_BENEFIT", 1L),
+        "ACTIVITY_SUPPORT", Map.of("UNEMPLOYMENT_INSURANCE", 1L), "SICKNESS_COMPENSATION", Map.of("SALARY", 1L)));
+    assertThat(matrix.rows()).extracting(OutcomeReports.TransitionRow::total)
+        .containsExactly(2L, 0L, 1L, 0L, 1L, 0L, 0L, 0L, 0L, 0L);
+  }
+
+  @Test
+  @DisplayName("uppföljning 6–12 månader efter avslut: status och försörjning, ej nådda för sig")
+  void followUps() {
+    asManager(OUTCOME_MANAGERS);
+    // Followed up in the period: N (WORK, SALARY), W (not reached), P (NO_ACTION, SOCIAL_ASSISTANCE),
+    // O (on to, STUDIES, STUDENT_AID); not U (the day after to).
+    var status = outcomes.followUpStatus(OUTCOME_PROJECT, HALF_YEAR);
+    assertThat(status.total()).isEqualTo(4);
+    BigDecimal quarter = new BigDecimal("25.0");
+    BigDecimal none = new BigDecimal("0.0");
+    assertThat(status.rows()).containsExactly(
+        new OutcomeReports.CountRow("WORK", "Arbete", 1, quarter),
+        new OutcomeReports.CountRow("STUDIES", "Studier", 1, quarter),
+        new OutcomeReports.CountRow("OTHER_MEASURE", "Annan åtgärd", 0, none),
+        new OutcomeReports.CountRow("MOVED", "Flyttat", 0, none),
+        new OutcomeReports.CountRow("NO_ACTION", "Ingen åtgärd", 1, quarter),
+        new OutcomeReports.CountRow("NOT_REACHED", "Ej nådd", 1, quarter));
+    var income = outcomes.followUpIncome(OUTCOME_PROJECT, HALF_YEAR);
+    Map<String, Long> byIncome = new LinkedHashMap<>();
+    income.rows().stream().filter(r -> r.count() > 0).forEach(r -> byIncome.put(r.code(), r.count()));
+    assertThat(byIncome).containsExactly(Map.entry("SOCIAL_ASSISTANCE", 1L), Map.entry("SALARY", 1L),
+        Map.entry("STUDENT_AID", 1L), Map.entry("NOT_REACHED", 1L));
+    assertThat(income.rows()).hasSize(11);
+  }
+
+  @Test
+  @DisplayName("enkäter vid avslut och uppföljning: fördelning 1–5 och medelvärde per fråga")
+  void surveys() {
+    asManager(OUTCOME_MANAGERS);
+    var exit = outcomes.survey(OUTCOME_PROJECT, HALF_YEAR, se.stegvis.survey.Survey.EXIT);
+    // Exits in the period with answers: V (4,4,5,4), Q (5,-,4,-), R (2,3,3,1); O exited the day before from.
+    assertThat(exit.respondents()).isEqualTo(3);
+    assertThat(exit.rows()).containsExactly(
+        question("surveyQualityOfLife", "Min livskvalitet har blivit bättre", 3, answers(0, 1, 0, 1, 1), "3.7"),
+        question("surveyParticipation", "Jag har fått vara med och bestämma", 2, answers(0, 0, 1, 1, 0), "3.5"),
+        question("surveySupport", "Jag har fått det stöd jag behövt", 3, answers(0, 0, 1, 1, 1), "4.0"),
+        question("surveyFuturePlanning", "Jag har en plan för framtiden", 2, answers(1, 0, 0, 1, 0), "2.5"));
+    var followUp = outcomes.survey(OUTCOME_PROJECT, HALF_YEAR, se.stegvis.survey.Survey.FOLLOW_UP);
+    // Follow-ups in the period with answers: N (5,4,5) and O (4,4,4); U's (1,1,1) was the day after to.
+    assertThat(followUp.respondents()).isEqualTo(2);
+    assertThat(followUp.rows()).containsExactly(
+        question("surveyRating", "Insatsen var till hjälp", 2, answers(0, 0, 0, 1, 1), "4.5"),
+        question("surveyOwnEffort", "Jag har själv bidragit", 2, answers(0, 0, 0, 2, 0), "4.0"),
+        question("surveyLifeImproved", "Min livssituation har förbättrats", 2, answers(0, 0, 0, 1, 1), "4.5"));
+  }
+
+  @Test
+  @DisplayName("effektmål: mål mot utfall, och en annan insats chef ser målen men inga utfall")
+  void goals() {
+    asManager(OUTCOME_MANAGERS);
+    var metric = se.stegvis.casefile.ProjectGoal.Metric.class;
+    assertThat(outcomes.goals(OUTCOME_PROJECT, HALF_YEAR).rows()).containsExactly(
+        // Started Q, X, R, S = 4 against 10 × 182/366 = 4.97.
+        new OutcomeReports.GoalRow(OUTCOME_PROJECT, "Effektprojektet", "10 deltagare per år",
+            Enum.valueOf(metric, "PARTICIPANTS_PER_YEAR"), new BigDecimal("10.00"), new BigDecimal("5.0"),
+            new BigDecimal("4"), null, false),
+        // Exits V (work), Q (work and studies), R (placement) of V, Q, R, X.
+        new OutcomeReports.GoalRow(OUTCOME_PROJECT, "Effektprojektet", "70 % till praktik, arbete eller studier",
+            Enum.valueOf(metric, "SHARE_TO_WORK_STUDIES_OR_PLACEMENT"), new BigDecimal("70.00"),
+            new BigDecimal("70.00"), new BigDecimal("75.0"), 4L, true),
+        // Reached at follow-up N (salary), O (student aid), P (försörjningsstöd): 2 of 3.
+        new OutcomeReports.GoalRow(OUTCOME_PROJECT, "Effektprojektet", "50 % egen försörjning inom 12 månader",
+            Enum.valueOf(metric, "SHARE_SELF_SUFFICIENT_WITHIN_12_MONTHS"), new BigDecimal("50.00"),
+            new BigDecimal("50.00"), new BigDecimal("66.7"), 3L, true));
+
+    asManager(MANAGERS);
+    assertThat(outcomes.goals(OUTCOME_PROJECT, HALF_YEAR).rows()).extracting(OutcomeReports.GoalRow::actual)
+        .containsExactly(new BigDecimal("0"), null, null);
+    assertThat(outcomes.goals(null, HALF_YEAR).rows()).isEmpty();
+    assertThat(outcomes.exits(OUTCOME_PROJECT, HALF_YEAR).total()).isZero();
+    assertThat(outcomes.followUpStatus(OUTCOME_PROJECT, HALF_YEAR).total()).isZero();
+    assertThat(outcomes.survey(OUTCOME_PROJECT, HALF_YEAR, se.stegvis.survey.Survey.EXIT).respondents()).isZero();
+  }
+
+  @Test
+  @DisplayName("tidsfrister för uppföljning efter avslut räknas med sina egna rader")
+  void followUpDeadlines() {
+    asManager(OUTCOME_MANAGERS);
+    atReportTime();
+    var followUps = reports.deadlines(OUTCOME_PROJECT, HALF_YEAR).rows().stream()
+        .filter(r -> "FOLLOW_UP".equals(r.kind())).findFirst().orElseThrow();
+    // Only W's follow-up is due in the period (12 months after the exit on 2031-06-15); done 2032-03-15.
+    assertThat(followUps).isEqualTo(new Reports.DeadlineRowFigures("FOLLOW_UP",
+        "Uppföljning (6–12 månader efter avslut)", 1, 1, 0, 0, 0, 0, new BigDecimal("100.0")));
+  }
+
+  static OutcomeReports.QuestionRow question(String key, String text, long answered, Map<Integer, Long> byAnswer,
+      String mean) {
+    return new OutcomeReports.QuestionRow(key, text, answered, byAnswer, new BigDecimal(mean));
+  }
+
+  static Map<Integer, Long> answers(long... counts) {
+    Map<Integer, Long> map = new LinkedHashMap<>();
+    for (int i = 0; i < counts.length; i++) {
+      map.put(i + 1, counts[i]);
+    }
+    return map;
+  }
+
   void asManager(String group) {
     identityService.setAuthentication("maja-" + group, groups(group));
   }

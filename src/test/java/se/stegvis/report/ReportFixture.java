@@ -1,5 +1,6 @@
 package se.stegvis.report;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -7,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
+import se.stegvis.casefile.ProjectGoal;
+import se.stegvis.casefile.ProjectGoal.Metric;
+import se.stegvis.casefile.ProjectGoalRepository;
 import se.stegvis.support.CaseProcessTest;
 
 /**
@@ -36,6 +41,28 @@ import se.stegvis.support.CaseProcessTest;
  * L 1980-02-02  WOMAN       AF      2031-09-15  ACC 2031-09-20   2031-10-01  exit 2031-12-31 (the day before from)
  * M 1988-08-08  MAN         AF      2032-02-01  ACC 2032-02-05   2032-02-10  project RAPPORTB
  * </pre>
+ * Project RAPPORTC (planned 10 a year, managers "chefrapportc", three effect goals: 10 participants
+ * a year, 70 % to placement, work or studies, 50 % self-sufficient) holds the outcome cases, each
+ * accepted five days after referral:
+ * <pre>
+ *   support income at start   referred    started     exit: outcome, income (exit survey)      follow-up: status, income (survey)
+ * N Y2  SOCIAL_ASSISTANCE     2031-01-10  2031-02-01  2031-08-15 WORK SALARY (4,5,4,3)          2032-02-20 WORK SALARY (5,4,5)
+ * O LT1 UNEMPLOYMENT_INS.     2031-03-01  2031-03-20  2031-12-31 (the day before from)          2032-06-30 (= to) STUDIES
+ *                                                     STUDIES STUDENT_AID (3,3,2,2)               STUDENT_AID (4,4,4)
+ * P GT5 SICKNESS_BENEFIT      2031-04-01  2031-05-01  2031-09-30 DROPPED_OUT SICKNESS_BENEFIT   2032-04-10 NO_ACTION SOCIAL_ASSISTANCE
+ * W Y1  SOCIAL_ASSISTANCE     2031-02-01  2031-03-01  2031-06-15 MOVED OTHER                    2032-03-15 not reached (due 2032-06-15)
+ * U LT1 SOCIAL_ASSISTANCE     2031-06-01  2031-07-01  2031-12-20 WORK SALARY                    2032-07-01 (the day after to) WORK
+ *                                                                                                 SALARY (1,1,1)
+ * V Y2  SICKNESS_COMPENSATION 2031-10-01  2031-10-15  2032-01-01 (= from) WORK SALARY (4,4,5,4)
+ * Q Y1  SOCIAL_ASSISTANCE     2031-11-01  2032-01-01  2032-05-15 WORK_AND_STUDIES SALARY (5,-,4,-)
+ * X LT1 SOCIAL_ASSISTANCE     2031-12-01  2032-01-10  2032-03-31 SICK_LEAVE SICKNESS_BENEFIT
+ * R Y3  ACTIVITY_SUPPORT      2032-01-15  2032-02-01  2032-06-30 (= to) JOB_SEEKING UNEMPLOYMENT_INSURANCE (2,3,3,1);
+ *                                                     one placement 2032-03-01 to 04-30 (61 days)
+ * S Y5  SOCIAL_ASSISTANCE     2032-02-01  2032-03-01  (active)
+ * T Y4  SOCIAL_ASSISTANCE     2032-06-20  2032-07-01 (the day after to)
+ * </pre>
+ * Exit survey: quality of life, participation, support, future planning; follow-up survey:
+ * rating, own effort, life improved.
  * Reports are computed at noon on 30 June 2032 ({@link #NOW}).
  */
 abstract class ReportFixture extends CaseProcessTest {
@@ -44,6 +71,10 @@ abstract class ReportFixture extends CaseProcessTest {
   static final String OTHER_PROJECT = "RAPPORTB";
   static final String MANAGERS = "chefrapport";
   static final String OTHER_MANAGERS = "chefrapportb";
+  static final String OUTCOME_PROJECT = "RAPPORTC";
+  static final String OUTCOME_MANAGERS = "chefrapportc";
+
+  @Autowired ProjectGoalRepository goals;
   static final LocalDate FROM = LocalDate.of(2032, 1, 1);
   static final LocalDate TO = LocalDate.of(2032, 6, 30);
   static final LocalTime NOON = LocalTime.of(12, 0);
@@ -113,6 +144,111 @@ abstract class ReportFixture extends CaseProcessTest {
     CaseFile m = referral(OTHER_PROJECT, day(2032, 2, 1), personnummer(day(1988, 8, 8), 993), "MAN", "AF");
     accept(m, day(2032, 2, 5));
     start(m, day(2032, 2, 10));
+
+    outcomeCases();
+  }
+
+  private void outcomeCases() {
+    Project outcomes = projects.save(new Project(OUTCOME_PROJECT, "Effektprojektet", 10, OUTCOME_MANAGERS));
+    goals.saveAll(List.of(
+        new ProjectGoal(outcomes, "10 deltagare per år", Metric.PARTICIPANTS_PER_YEAR, new BigDecimal("10")),
+        new ProjectGoal(outcomes, "70 % till praktik, arbete eller studier", Metric.SHARE_TO_WORK_STUDIES_OR_PLACEMENT,
+            new BigDecimal("70")),
+        new ProjectGoal(outcomes, "50 % egen försörjning inom 12 månader",
+            Metric.SHARE_SELF_SUFFICIENT_WITHIN_12_MONTHS, new BigDecimal("50"))));
+
+    CaseFile n = outcomeCase(day(2031, 1, 10), day(1985, 1, 20), "WOMAN", "Y2", "SOCIAL_ASSISTANCE", day(2031, 2, 1));
+    exit(n, day(2031, 8, 15), "WORK", "SALARY", exitSurvey(4, 5, 4, 3));
+    followUp(n, day(2031, 8, 15), day(2032, 2, 20), "WORK", "SALARY", followUpSurvey(5, 4, 5));
+
+    CaseFile o = outcomeCase(day(2031, 3, 1), day(1992, 4, 4), "MAN", "LT1", "UNEMPLOYMENT_INSURANCE",
+        day(2031, 3, 20));
+    exit(o, FROM.minusDays(1), "STUDIES", "STUDENT_AID", exitSurvey(3, 3, 2, 2));
+    followUp(o, FROM.minusDays(1), TO, "STUDIES", "STUDENT_AID", followUpSurvey(4, 4, 4));
+
+    CaseFile p = outcomeCase(day(2031, 4, 1), day(1970, 7, 7), "MAN", "GT5", "SICKNESS_BENEFIT", day(2031, 5, 1));
+    exit(p, day(2031, 9, 30), "DROPPED_OUT", "SICKNESS_BENEFIT", Map.of());
+    followUp(p, day(2031, 9, 30), day(2032, 4, 10), "NO_ACTION", "SOCIAL_ASSISTANCE", Map.of());
+
+    CaseFile w = outcomeCase(day(2031, 2, 1), day(1999, 9, 9), "WOMAN", "Y1", "SOCIAL_ASSISTANCE", day(2031, 3, 1));
+    exit(w, day(2031, 6, 15), "MOVED", "OTHER", Map.of());
+    followUp(w, day(2031, 6, 15), day(2032, 3, 15), null, null, Map.of());
+
+    CaseFile u = outcomeCase(day(2031, 6, 1), day(1994, 12, 12), "MAN", "LT1", "SOCIAL_ASSISTANCE", day(2031, 7, 1));
+    exit(u, day(2031, 12, 20), "WORK", "SALARY", Map.of());
+    followUp(u, day(2031, 12, 20), TO.plusDays(1), "WORK", "SALARY", followUpSurvey(1, 1, 1));
+
+    CaseFile v = outcomeCase(day(2031, 10, 1), day(1980, 5, 5), "WOMAN", "Y2", "SICKNESS_COMPENSATION",
+        day(2031, 10, 15));
+    exit(v, FROM, "WORK", "SALARY", exitSurvey(4, 4, 5, 4));
+
+    CaseFile q = outcomeCase(day(2031, 11, 1), day(2001, 1, 1), "WOMAN", "Y1", "SOCIAL_ASSISTANCE", FROM);
+    exit(q, day(2032, 5, 15), "WORK_AND_STUDIES", "SALARY", Map.of("surveyQualityOfLife", "5", "surveySupport", "4"));
+
+    CaseFile x = outcomeCase(day(2031, 12, 1), day(1977, 3, 3), "MAN", "LT1", "SOCIAL_ASSISTANCE", day(2032, 1, 10));
+    exit(x, day(2032, 3, 31), "SICK_LEAVE", "SICKNESS_BENEFIT", Map.of());
+
+    CaseFile r = outcomeCase(day(2032, 1, 15), day(1995, 6, 6), "MAN", "Y3", "ACTIVITY_SUPPORT", day(2032, 2, 1));
+    // The placement process is tested in placement/; here only its dates matter.
+    jdbc.update("insert into placement (case_id, sequence, status, sector_wish, requested_on, planned_start, ended_on,"
+        + " outcome, version) values (?, 1, 'ENDED', 'RETAIL', ?, ?, ?, 'ENDED_AS_PLANNED', 0)",
+        r.getId(), day(2032, 2, 15), day(2032, 3, 1), day(2032, 4, 30));
+    exit(r, TO, "JOB_SEEKING", "UNEMPLOYMENT_INSURANCE", exitSurvey(2, 3, 3, 1));
+
+    outcomeCase(day(2032, 2, 1), day(1990, 10, 10), "WOMAN", "Y5", "SOCIAL_ASSISTANCE", day(2032, 3, 1));
+    outcomeCase(day(2032, 6, 20), day(1998, 8, 8), "MAN", "Y4", "SOCIAL_ASSISTANCE", TO.plusDays(1));
+  }
+
+  private static int outcomeSerial = 500;
+
+  /** A RAPPORTC case referred, accepted five days later and started on {@code startedOn}. */
+  private CaseFile outcomeCase(LocalDate referredOn, LocalDate born, String gender, String timeInSupport,
+      String income, LocalDate startedOn) {
+    clockAt(referredOn, MORNING);
+    Map<String, Object> form = newPersonReferral(referredOn);
+    form.put("projectCode", OUTCOME_PROJECT);
+    form.put("identityNumber", personnummer(born, outcomeSerial++));
+    form.put("gender", gender);
+    form.put("timeInSupport", timeInSupport);
+    form.put("incomeSource", income);
+    CaseFile c = refer(form);
+    accept(c, referredOn.plusDays(5));
+    start(c, startedOn);
+    return c;
+  }
+
+  private void exit(CaseFile c, LocalDate on, String outcome, String income, Map<String, Object> survey) {
+    Map<String, Object> form = exit(on, outcome);
+    form.put("incomeSource", income);
+    form.putAll(survey);
+    completeOn(on, c, "exitParticipation", COACH, form);
+  }
+
+  /** The follow-up task appears six months after exit; a {@code null} status means the person was not reached. */
+  private void followUp(CaseFile c, LocalDate exitedOn, LocalDate on, String status, String income,
+      Map<String, Object> survey) {
+    clockAt(exitedOn.plusMonths(6), LocalTime.MIDNIGHT);
+    fireDueTimers(c);
+    Map<String, Object> form = status == null
+        ? form("followedUpOn", on.toString(), "reached", false, "note", text("Gick inte att nå per telefon"))
+        : followUp(on);
+    if (status != null) {
+      form.put("status", status);
+      form.put("incomeSource", income);
+    }
+    form.putAll(survey);
+    completeOn(on, c, "followUp", COACH, form);
+  }
+
+  private static Map<String, Object> exitSurvey(int qualityOfLife, int participation, int support, int future) {
+    return Map.of("surveyQualityOfLife", String.valueOf(qualityOfLife), "surveyParticipation",
+        String.valueOf(participation), "surveySupport", String.valueOf(support), "surveyFuturePlanning",
+        String.valueOf(future));
+  }
+
+  private static Map<String, Object> followUpSurvey(int rating, int ownEffort, int lifeImproved) {
+    return Map.of("surveyRating", String.valueOf(rating), "surveyOwnEffort", String.valueOf(ownEffort),
+        "surveyLifeImproved", String.valueOf(lifeImproved));
   }
 
   /** The moment the reports are computed: noon on the period's last day. */
