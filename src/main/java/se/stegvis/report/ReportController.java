@@ -1,6 +1,7 @@
 package se.stegvis.report;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -33,10 +34,12 @@ class ReportController {
   private final ReportCases cases;
   private final DeadlineCalendar calendar;
   private final SteeringGroupReport steeringGroup;
+  private final ParticipantExport participantExport;
 
   ReportController(Reports reports, PlacementFigures placementFigures, ReportCases cases,
-      DeadlineCalendar calendar, SteeringGroupReport steeringGroup) {
+      DeadlineCalendar calendar, SteeringGroupReport steeringGroup, ParticipantExport participantExport) {
     this.steeringGroup = steeringGroup;
+    this.participantExport = participantExport;
     this.reports = reports;
     this.placementFigures = placementFigures;
     this.cases = cases;
@@ -77,9 +80,18 @@ class ReportController {
   /** Every table of the report in the generic shape of {@link ReportTable}. */
   @GetMapping("/steering-group")
   SteeringGroupReport.Report steeringGroup(ReportQuery query) {
+    return steeringGroup.report(known(query.project()), period(query));
+  }
+
+  /**
+   * The pseudonymised participant-level export, as a report with the one table
+   * {@code participant-export} in the same shape as the steering-group report's tables.
+   */
+  @GetMapping("/participant-export")
+  SteeringGroupReport.Report participantExport(ReportQuery query) {
     String project = known(query.project());
-    return steeringGroup.report(project, project == null ? null : cases.project(project).orElseThrow().getName(),
-        period(query));
+    ReportPeriod period = period(query);
+    return steeringGroup.envelope(project, period, List.of(participantExport.export(project, period)));
   }
 
   @ExceptionHandler(UnknownProjectException.class)
