@@ -88,10 +88,14 @@ class DemoData {
     }
     users();
     var c2 = new Project("C2", "C2 – Lycksele", 80, Groups.MANAGERS);
-    projects.saveAll(List.of(c2,
-        new Project("SAMVERKAN", "Samverkanshuset Strömsund", 40, Groups.MANAGERS),
-        new Project("NYIVARDEN", "Ny i vården Östersund", 30, Groups.MANAGERS)));
+    var samverkan = new Project("SAMVERKAN", "Samverkanshuset Strömsund", 40, Groups.MANAGERS);
+    var nyIVarden = new Project("NYIVARDEN", "Ny i vården Östersund", 30, Groups.MANAGERS);
+    projects.saveAll(List.of(c2, samverkan, nyIVarden));
     goals.saveAll(List.of(
+        new ProjectGoal(samverkan, "40 deltagare per år", Metric.PARTICIPANTS_PER_YEAR, new BigDecimal("40")),
+        new ProjectGoal(nyIVarden, "30 deltagare per år", Metric.PARTICIPANTS_PER_YEAR, new BigDecimal("30")),
+        new ProjectGoal(nyIVarden, "60 % till praktik, arbete eller studier",
+            Metric.SHARE_TO_WORK_STUDIES_OR_PLACEMENT, new BigDecimal("60")),
         new ProjectGoal(c2, "80 deltagare per år", Metric.PARTICIPANTS_PER_YEAR, new BigDecimal("80")),
         new ProjectGoal(c2, "70 % till praktik, arbete eller studier", Metric.SHARE_TO_WORK_STUDIES_OR_PLACEMENT,
             new BigDecimal("70")),

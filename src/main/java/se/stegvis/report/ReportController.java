@@ -41,13 +41,15 @@ class ReportController {
   private final ReportCases cases;
   private final DeadlineCalendar calendar;
   private final SteeringGroupReport steeringGroup;
+  private final ParticipantExport participantExport;
   private final CaseAccess access;
   private final ProjectRepository projectRepository;
 
   ReportController(Reports reports, PlacementFigures placementFigures, ReportCases cases,
-      DeadlineCalendar calendar, SteeringGroupReport steeringGroup, CaseAccess access,
-      ProjectRepository projectRepository) {
+      DeadlineCalendar calendar, SteeringGroupReport steeringGroup, ParticipantExport participantExport,
+      CaseAccess access, ProjectRepository projectRepository) {
     this.steeringGroup = steeringGroup;
+    this.participantExport = participantExport;
     this.access = access;
     this.projectRepository = projectRepository;
     this.reports = reports;
@@ -90,9 +92,18 @@ class ReportController {
   /** Every table of the report in the generic shape of {@link ReportTable}. */
   @GetMapping("/steering-group")
   SteeringGroupReport.Report steeringGroup(ReportQuery query) {
+    return steeringGroup.report(known(query.project()), period(query));
+  }
+
+  /**
+   * The pseudonymised participant-level export, as a report with the one table
+   * {@code participant-export} in the same shape as the steering-group report's tables.
+   */
+  @GetMapping("/participant-export")
+  SteeringGroupReport.Report participantExport(ReportQuery query) {
     String project = known(query.project());
-    return steeringGroup.report(project, project == null ? null : cases.project(project).orElseThrow().getName(),
-        period(query));
+    ReportPeriod period = period(query);
+    return steeringGroup.envelope(project, period, List.of(participantExport.export(project, period)));
   }
 
   /** The whole report as an XLSX workbook: a cover sheet and one sheet per table. */
@@ -101,6 +112,21 @@ class ReportController {
     var report = steeringGroup(query);
     return download(ReportExport.xlsx(report.projectName(), report.from(), report.to(), report.generatedAt(),
         report.tables()), fileName("styrgruppsrapport", report, "xlsx"), XLSX);
+  }
+
+  /** The pseudonymised participant-level export as an XLSX workbook. */
+  @GetMapping("/participant-export.xlsx")
+  ResponseEntity<byte[]> participantExportWorkbook(ReportQuery query) {
+    var report = participantExport(query);
+    return download(ReportExport.xlsx(report.projectName(), report.from(), report.to(), report.generatedAt(),
+        report.tables()), fileName("deltagarexport", report, "xlsx"), XLSX);
+  }
+
+  /** The pseudonymised participant-level export as CSV for Swedish Excel. */
+  @GetMapping("/participant-export.csv")
+  ResponseEntity<byte[]> participantExportTable(ReportQuery query) {
+    var report = participantExport(query);
+    return download(ReportExport.csv(report.tables().get(0)), fileName("deltagarexport", report, "csv"), CSV);
   }
 
   /** One table of the report as CSV for Swedish Excel; an unknown table id is 404. */

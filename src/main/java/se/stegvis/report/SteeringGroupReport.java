@@ -53,7 +53,7 @@ class SteeringGroupReport {
 
   /** Every table, from one read of the cases. */
   @Transactional(readOnly = true)
-  Report report(String projectCode, String projectName, ReportPeriod period) {
+  Report report(String projectCode, ReportPeriod period) {
     ReportData data = cases.load(projectCode, period);
     List<ReportTable> tables = new ArrayList<>();
     var participants = reports.participants(data);
@@ -84,8 +84,13 @@ class SteeringGroupReport {
         "Svaren (1–5) vid uppföljningar gjorda under perioden, per fråga.", outcomes.survey(data, Survey.FOLLOW_UP)));
     tables.add(goals(outcomes.goals(data)));
     tables.add(nationalFollowUp(reports.nationalFollowUp(data)));
-    return new Report(projectCode, projectCode == null ? ALL_PROJECTS : projectName, period.from(), period.to(),
-        calendar.now(), List.copyOf(tables));
+    return envelope(projectCode, period, tables);
+  }
+
+  /** Tables of a project (or all) and period, with the project's name and the moment they were made. */
+  Report envelope(String projectCode, ReportPeriod period, List<ReportTable> tables) {
+    String name = projectCode == null ? ALL_PROJECTS : cases.project(projectCode).orElseThrow().getName();
+    return new Report(projectCode, name, period.from(), period.to(), calendar.now(), List.copyOf(tables));
   }
 
   static ReportTable participants(Reports.ParticipantTable table) {

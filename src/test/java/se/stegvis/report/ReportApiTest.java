@@ -322,6 +322,80 @@ class ReportApiTest extends ReportFixture {
     return lines;
   }
 
+  @Test
+  @DisplayName("deltagarexport: pseudonymer, inga personnummer, namn, kontaktuppgifter eller fritexter; främlingar ser inga rader")
+  void participantExport() throws Exception {
+    atReportTime();
+    HttpResponse<String> response = get("/api/reports/participant-export?project=RAPPORT&" + HALF_YEAR, MANAGER);
+    assertThat(response.statusCode()).isEqualTo(200);
+    String body = response.body();
+    JsonNode report = json.readTree(body);
+    assertThat(report.path("projectName").asText()).isEqualTo("Rapportprojektet");
+    assertThat(report.path("tables").findValuesAsText("id")).containsExactly("participant-export");
+    JsonNode export = table(report, "participant-export");
+    // A (exited on from), B, C, D, E, F, G, H, I, J, K; not L (exited the day before from).
+    assertThat(export.path("rows")).hasSize(11);
+    List<String> pseudonyms = new java.util.ArrayList<>();
+    Map<String, Integer> genders = new java.util.TreeMap<>();
+    for (JsonNode row : export.path("rows")) {
+      pseudonyms.add(row.path("pseudonym").asText());
+      genders.merge(row.path("gender").asText(), 1, Integer::sum);
+    }
+    assertThat(pseudonyms).containsExactlyInAnyOrder("D0001", "D0002", "D0003", "D0004", "D0005", "D0006", "D0007",
+        "D0008", "D0009", "D0010", "D0011");
+    assertThat(genders).isEqualTo(Map.of("WOMAN", 5, "MAN", 4, "OTHER", 1, "NOT_STATED", 1));
+    assertThat(export.path("columns").findValuesAsText("key")).contains("exit_surveyQualityOfLife",
+        "followUp_surveyRating").doesNotContain("identityNumber", "firstName", "lastName", "caseNumber", "caseId");
+
+    List<String> secrets = new java.util.ArrayList<>();
+    for (Map<String, Object> person : jdbc.queryForList(
+        "select identity_number, first_name, last_name, phone, email from participant")) {
+      person.values().stream().filter(java.util.Objects::nonNull).map(Object::toString).forEach(secrets::add);
+      String digits = String.valueOf(person.get("identity_number")).replaceAll("[^0-9]", "");
+      if (digits.length() == 12) {
+        secrets.add(digits);
+        secrets.add(digits.substring(2));
+        secrets.add(digits.substring(2, 8) + "-" + digits.substring(8));
+      }
+    }
+    for (String table : List.of("select referrer_name, referrer_email, referrer_phone, reason from referral",
+        "select next_step from case_exit", "select note from follow_up where note is not null",
+        "select case_number from case_file")) {
+      jdbc.queryForList(table).forEach(row -> row.values().stream().filter(java.util.Objects::nonNull)
+          .map(Object::toString).forEach(secrets::add));
+    }
+    assertThat(secrets).hasSizeGreaterThan(50);
+    for (String secret : secrets) {
+      assertThat(body).as("personal data in the export").doesNotContain(secret);
+    }
+
+    String csv = new String(download("/api/reports/participant-export.csv?project=RAPPORT&" + HALF_YEAR, MANAGER)
+        .body(), StandardCharsets.UTF_8);
+    List<List<String>> lines = parseCsv(csv.substring(1));
+    assertThat(lines).hasSize(12);
+    // Pseudonyms are drawn anew for every export and are distinct within it.
+    assertThat(lines.stream().skip(1).map(l -> l.get(0)).distinct().toList()).hasSize(11)
+        .allSatisfy(p -> assertThat(p).matches("D\\d{4}"));
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+        download("/api/reports/participant-export.xlsx?project=RAPPORT&" + HALF_YEAR, MANAGER).body()))) {
+      assertThat(workbook.getSheetAt(1).getLastRowNum() - ReportExport.XLSX_HEADER_ROW).isEqualTo(11);
+      var text = new StringBuilder();
+      workbook.getSheetAt(1).forEach(row -> row.forEach(cell -> text.append(cell).append('|')));
+      for (String secret : secrets) {
+        assertThat(csv).as("personal data in the CSV export").doesNotContain(secret);
+        assertThat(text.toString()).as("personal data in the XLSX export").doesNotContain(secret);
+      }
+    }
+
+    JsonNode stranger = ok("/api/reports/participant-export?project=RAPPORT&" + HALF_YEAR, OTHER_MANAGER);
+    assertThat(table(stranger, "participant-export").path("rows")).isEmpty();
+    assertThat(table(ok("/api/reports/participant-export?" + HALF_YEAR, OTHER_MANAGER), "participant-export")
+        .path("rows")).hasSize(1);
+    assertThat(get("/api/reports/participant-export?project=FINNSINTE&" + HALF_YEAR, MANAGER).statusCode())
+        .isEqualTo(404);
+    assertThat(get("/api/reports/participant-export?" + HALF_YEAR, null).statusCode()).isEqualTo(401);
+  }
+
   static final String[] STEERING_GROUP_TABLES = {"participants", "planned", "referrals", "waiting-times",
       "time-in-support", "deadlines", "placements", "exits", "work-or-studies", "income-transition",
       "follow-up-status", "follow-up-income", "survey-exit", "survey-follow-up", "goals", "national-follow-up"};

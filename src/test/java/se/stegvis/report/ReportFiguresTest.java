@@ -356,6 +356,36 @@ class ReportFiguresTest extends ReportFixture {
         "Uppföljning (6–12 månader efter avslut)", 1, 1, 0, 0, 0, 0, new BigDecimal("100.0")));
   }
 
+  @Autowired ParticipantExport participantExport;
+
+  @Test
+  @DisplayName("deltagarexport: en rad per ärende i perioden med koder, dagar och enkätsvar")
+  void participantExportRows() {
+    asManager(OUTCOME_MANAGERS);
+    var export = participantExport.export(OUTCOME_PROJECT, HALF_YEAR);
+    // N, W, P, O (followed up in the period), V (exited on from), Q, X, R, S (active), T (referred);
+    // not U (exited in 2031, followed up the day after to).
+    assertThat(export.rows()).hasSize(10);
+    var r = export.rows().stream().filter(row -> "ACTIVITY_SUPPORT".equals(row.get("incomeAtStart"))).findFirst()
+        .orElseThrow();
+    assertThat(r).containsEntry("project", OUTCOME_PROJECT).containsEntry("gender", "MAN")
+        .containsEntry("ageBand", "36–65").containsEntry("party", "AF").containsEntry("decision", "ACCEPTED")
+        .containsEntry("referredMonth", "2032-01").containsEntry("daysToDecision", 5L)
+        .containsEntry("daysToStart", 12L).containsEntry("daysInParticipation", 150L)
+        .containsEntry("timeInSupport", "Y3").containsEntry("exitOutcome", "JOB_SEEKING")
+        .containsEntry("incomeAtExit", "UNEMPLOYMENT_INSURANCE").containsEntry("followUpStatus", null)
+        .containsEntry("placements", 1).containsEntry("placementDays", 61)
+        .containsEntry("exit_surveyQualityOfLife", 2).containsEntry("exit_surveyFuturePlanning", 1)
+        .containsEntry("followUp_surveyRating", null);
+    // W: exited 2031-06-15, not reached on 2032-03-15 (274 days later).
+    var w = export.rows().stream().filter(row -> "MOVED".equals(row.get("exitOutcome"))).findFirst().orElseThrow();
+    assertThat(w).containsEntry("followUpStatus", "NOT_REACHED").containsEntry("daysExitToFollowUp", 274L)
+        .containsEntry("incomeAtFollowUp", null).containsEntry("placements", 0).containsEntry("placementDays", null);
+
+    asManager(MANAGERS);
+    assertThat(participantExport.export(OUTCOME_PROJECT, HALF_YEAR).rows()).isEmpty();
+  }
+
   static OutcomeReports.QuestionRow question(String key, String text, long answered, Map<Integer, Long> byAnswer,
       String mean) {
     return new OutcomeReports.QuestionRow(key, text, answered, byAnswer, new BigDecimal(mean));
