@@ -12,6 +12,9 @@ import se.stegvis.identity.Groups;
  * (its manager group) their project's cases; the working group cases awaiting its decision; a
  * coach the cases they coach; placement coordinators the cases in participation, whose
  * placements they arrange. Fuller rules come with the access-control work.
+ *
+ * <p>A participant with protected identity (skyddade personuppgifter) limits the case to its coach
+ * and its project's managers: nobody else, administrators included, sees it through the API.
  */
 @Component
 public class CaseAccess {
@@ -38,6 +41,10 @@ public class CaseAccess {
   }
 
   public boolean canSee(Viewer viewer, CaseFile caseFile) {
+    if (caseFile.getParticipant().isProtectedIdentity()) {
+      return viewer.userId().equals(caseFile.getCoach())
+          || viewer.groups().contains(caseFile.getProject().getManagerGroup());
+    }
     return viewer.isAdministrator()
         || viewer.groups().contains(caseFile.getProject().getManagerGroup())
         || viewer.groups().contains(Groups.WORKING_GROUP) && caseFile.getPhase() == CasePhase.REFERRED

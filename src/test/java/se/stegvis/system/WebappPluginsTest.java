@@ -68,8 +68,10 @@ class WebappPluginsTest {
       "praktikplatser.html, text/html, <title>Praktikplatser</title>",
       "praktikplatser.js, text/javascript, /api/",
       "praktikplatser.css, text/css, .workplaces",
-      "stegvis.js, text/javascript, export function el"})
-  @DisplayName("The registry of workplaces (linked from Tasklist's header) is served without logging in")
+      "stegvis.js, text/javascript, export function el",
+      "loggranskning.html, text/html, <title>Loggranskning</title>",
+      "loggranskning.js, text/javascript, /api/audit/"})
+  @DisplayName("The registry of workplaces (linked from Tasklist's header) and the log review (linked from Cockpit) are served without logging in")
   void workplaceRegistryIsServed(String file, String contentType, String content) {
     ResponseEntity<String> page = http.getForEntity("/stegvis/" + file, String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
