@@ -12,6 +12,7 @@ import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
 import se.stegvis.deadline.DeadlineState;
+import se.stegvis.retention.AnonymousCases;
 
 /**
  * Reads the case data the reports count, limited to the cases the viewer may see
@@ -43,10 +44,12 @@ class ReportCases {
 
   private final EntityManager entityManager;
   private final CaseAccess access;
+  private final AnonymousCases anonymousCases;
 
-  ReportCases(EntityManager entityManager, CaseAccess access) {
+  ReportCases(EntityManager entityManager, CaseAccess access, AnonymousCases anonymousCases) {
     this.entityManager = entityManager;
     this.access = access;
+    this.anonymousCases = anonymousCases;
   }
 
   /**
@@ -65,7 +68,7 @@ class ReportCases {
     if (projectCode != null) {
       query.setParameter("project", projectCode);
     }
-    return query.getResultList().stream()
+    List<CaseRow> living = query.getResultList().stream()
         .filter(row -> access.canSee(viewer, (CaseFile) row[0]))
         .map(row -> {
           CaseFile c = (CaseFile) row[0];
@@ -74,7 +77,21 @@ class ReportCases {
               project.isIndividualLevel(), (Long) row[1], (String) row[2], (LocalDate) row[3], (String) row[4],
               (String) row[5], c.getReferredOn(), (LocalDate) row[6], c.getStartedOn(), c.getExitedOn());
         })
-        .toList();
+        .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    // Cases deleted by gallring still count, as the anonymous rows it left (issue 7).
+    anonymousCases.inReach(projectCode, period.from(), period.to()).forEach(a -> living.add(deleted(a)));
+    return living;
+  }
+
+  /**
+   * A deleted case as a row: negative ids (each counts as one person), and a birth date that gives
+   * the age recorded on the counted day, so the age band comes out as before.
+   */
+  private static CaseRow deleted(AnonymousCases.AnonymousCase a) {
+    LocalDate countedOn = a.startedOn() != null ? a.startedOn() : a.referredOn();
+    return new CaseRow(-a.id(), a.projectCode(), a.projectName(), a.plannedPerYear(), a.individualLevel(), -a.id(),
+        a.gender(), a.ageAtStart() == null ? null : countedOn.minusYears(a.ageAtStart()), a.party(), a.decision(),
+        a.referredOn(), a.decidedOn(), a.startedOn(), a.exitedOn());
   }
 
   /** The deadlines due in the period, of the cases the viewer may see. */
