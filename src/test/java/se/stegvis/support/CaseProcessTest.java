@@ -545,19 +545,11 @@ public abstract class CaseProcessTest {
 
   /** The engine's runtime, history and byte-array tables, as the database names them. */
   private List<String> engineTables() {
-    List<String> tables = new ArrayList<>();
-    jdbc.execute((java.sql.Connection connection) -> {
-      try (var rs = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%", null)) {
-        while (rs.next()) {
-          String name = rs.getString("TABLE_NAME");
-          String upper = name.toUpperCase(Locale.ROOT);
-          if (upper.startsWith("ACT_RU_") || upper.startsWith("ACT_HI_") || upper.equals("ACT_GE_BYTEARRAY")) {
-            tables.add(name);
-          }
-        }
-      }
-      return null;
-    });
+    List<String> tables = jdbc.queryForList("""
+        select table_name from information_schema.tables
+        where lower(table_schema) = 'public' and table_type = 'BASE TABLE'
+          and (upper(table_name) like 'ACT_RU_%' or upper(table_name) like 'ACT_HI_%'
+            or upper(table_name) = 'ACT_GE_BYTEARRAY')""", String.class);
     assertThat(tables).as("engine tables").hasSizeGreaterThan(20);
     return tables;
   }
