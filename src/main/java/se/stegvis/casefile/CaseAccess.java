@@ -17,6 +17,9 @@ import se.stegvis.identity.Groups;
  * (its manager group) their project's cases; the working group cases awaiting its decision; a
  * coach the cases they coach; placement coordinators the cases in participation, whose
  * placements they arrange. Fuller rules come with the access-control work.
+ *
+ * <p>A participant with protected identity (skyddade personuppgifter) limits the case to its coach
+ * and its project's managers: nobody else, administrators included, sees it through the API.
  */
 @Component
 public class CaseAccess {
@@ -43,6 +46,10 @@ public class CaseAccess {
   }
 
   public boolean canSee(Viewer viewer, CaseFile caseFile) {
+    if (caseFile.getParticipant().isProtectedIdentity()) {
+      return viewer.userId().equals(caseFile.getCoach())
+          || viewer.groups().contains(caseFile.getProject().getManagerGroup());
+    }
     return viewer.isAdministrator()
         || viewer.groups().contains(caseFile.getProject().getManagerGroup())
         || viewer.groups().contains(Groups.WORKING_GROUP) && caseFile.getPhase() == CasePhase.REFERRED
@@ -56,14 +63,17 @@ public class CaseAccess {
    * next to canSee so that both change together; CaseAccessConditionTest checks that they agree.
    */
   public Condition visibleIn(Viewer viewer, String caseAlias, String projectAlias) {
-    if (viewer.isAdministrator()) {
-      return new Condition("1 = 1", Map.of());
-    }
     Map<String, Object> parameters = new LinkedHashMap<>();
-    List<String> rules = new ArrayList<>();
+    List<String> own = new ArrayList<>();
     if (!viewer.groups().isEmpty()) {
-      rules.add(projectAlias + ".managerGroup in :seeGroups");
+      own.add(projectAlias + ".managerGroup in :seeGroups");
       parameters.put("seeGroups", viewer.groups());
+    }
+    own.add(caseAlias + ".coach = :seeUser");
+    parameters.put("seeUser", viewer.userId());
+    List<String> rules = new ArrayList<>();
+    if (viewer.isAdministrator()) {
+      rules.add("1 = 1");
     }
     if (viewer.groups().contains(Groups.WORKING_GROUP)) {
       rules.add(caseAlias + ".phase = :seeReferred");
@@ -73,9 +83,12 @@ public class CaseAccess {
       rules.add(caseAlias + ".phase = :seeActive");
       parameters.put("seeActive", CasePhase.ACTIVE);
     }
-    rules.add(caseAlias + ".coach = :seeUser");
-    parameters.put("seeUser", viewer.userId());
-    return new Condition("(" + String.join(" or ", rules) + ")", Map.copyOf(parameters));
+    // The case's own coach and its managers always; everyone else only without protected identity.
+    String ownCase = String.join(" or ", own);
+    String condition = rules.isEmpty() ? "(" + ownCase + ")"
+        : "(" + ownCase + " or " + caseAlias + ".participant.protectedIdentity = false and ("
+            + String.join(" or ", rules) + "))";
+    return new Condition(condition, Map.copyOf(parameters));
   }
 
   /** A JPQL condition and the parameters it binds. */

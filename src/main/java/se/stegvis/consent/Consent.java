@@ -49,6 +49,14 @@ public class Consent {
     this.withdrawnOn = on;
   }
 
+  public Long getId() {
+    return id;
+  }
+
+  public Long getCaseId() {
+    return caseId;
+  }
+
   public String getParty() {
     return party;
   }

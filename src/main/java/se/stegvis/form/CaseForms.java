@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
@@ -36,14 +37,16 @@ public class CaseForms implements TaskListener, ExecutionListener {
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
   private final IdentityService identityService;
+  private final AuditLog audit;
 
   CaseForms(List<CaseForm> forms, CaseFileRepository caseFiles, ReferenceCodes codes,
-      DeadlineCalendar calendar, IdentityService identityService) {
+      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit) {
     this.forms = forms.stream().collect(Collectors.toMap(CaseForm::formId, Function.identity()));
     this.caseFiles = caseFiles;
     this.codes = codes;
     this.calendar = calendar;
     this.identityService = identityService;
+    this.audit = audit;
   }
 
   public boolean handles(String formId) {
@@ -112,6 +115,8 @@ public class CaseForms implements TaskListener, ExecutionListener {
         : ((DelegateExecution) scope).getProcessInstanceId();
     Map<String, Object> outputs = form.submit(
         new FormSubmission(caseFile, values, auth == null ? null : auth.getUserId(), processInstanceId));
+    audit.changed(caseFile != null ? caseFile.getId() : (Long) outputs.get(ProcessVariables.CASE_ID),
+        "Formulär " + form.formId() + " (" + (scope instanceof DelegateTask task ? task.getName() : "startformulär") + ")");
     List<String> caseData = submitted.keySet().stream().filter(n -> !ProcessVariables.isAllowed(n)).toList();
     scope.removeVariables(caseData);
     if (scope instanceof DelegateTask task) {

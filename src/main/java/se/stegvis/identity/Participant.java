@@ -64,6 +64,11 @@ public class Participant {
     this.email = email;
   }
 
+  /** Skyddade personuppgifter: set by staff, and only they (coach or manager) can lift it. */
+  public void protectIdentity(boolean protectedIdentity) {
+    this.protectedIdentity = protectedIdentity;
+  }
+
   public Long getId() {
     return id;
   }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
@@ -50,11 +51,12 @@ public class CaseOverviews {
   private final NotificationRepository notifications;
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
+  private final AuditLog audit;
 
   CaseOverviews(TaskService taskService, RuntimeService runtimeService, CasePlacements placements, IdentityService identityService, CaseFileRepository caseFiles,
       CaseAccess access, ReferralRepository referrals, DeadlineRepository deadlines, ActionPlanRepository plans,
       MeetingRepository meetings, ProposedActionRepository proposals, NotificationRepository notifications,
-      ReferenceCodes codes, DeadlineCalendar calendar) {
+      ReferenceCodes codes, DeadlineCalendar calendar, AuditLog audit) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.placements = placements;
@@ -69,6 +71,7 @@ public class CaseOverviews {
     this.notifications = notifications;
     this.codes = codes;
     this.calendar = calendar;
+    this.audit = audit;
   }
 
   public static class NotFound extends RuntimeException {
@@ -88,6 +91,7 @@ public class CaseOverviews {
     if (!access.canSee(access.viewer(), caseFile)) {
       throw new Forbidden();
     }
+    audit.read(caseFile.getId(), "Ärendeöversikt (Tasklist, uppgift " + taskId + ")");
     return overview(caseFile);
   }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
@@ -30,21 +31,25 @@ class PlacementController {
   private final PlacementRepository placements;
   private final CaseFileRepository caseFiles;
   private final CaseAccess access;
+  private final AuditLog audit;
 
   PlacementController(PlacementRequests requests, CasePlacements casePlacements, WorkplaceMatching matching,
-      PlacementRepository placements, CaseFileRepository caseFiles, CaseAccess access) {
+      PlacementRepository placements, CaseFileRepository caseFiles, CaseAccess access, AuditLog audit) {
     this.requests = requests;
     this.casePlacements = casePlacements;
     this.matching = matching;
     this.placements = placements;
     this.caseFiles = caseFiles;
     this.access = access;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
   @GetMapping("/api/cases/{caseNumber}/placements")
   List<PlacementView> list(@PathVariable String caseNumber) {
-    return casePlacements.forCase(visibleCase(caseNumber).getId());
+    CaseFile caseFile = visibleCase(caseNumber);
+    audit.read(caseFile.getId(), "Praktiker");
+    return casePlacements.forCase(caseFile.getId());
   }
 
   @Transactional
@@ -57,6 +62,7 @@ class PlacementController {
       throw PlacementRefusedException.forbidden("Bara deltagarens coach och praktiksamordnare kan begära praktik.");
     }
     Placement placement = requests.request(caseFile, body, viewer.userId());
+    audit.changed(caseFile.getId(), "Praktik begärd");
     PlacementView view = casePlacements.forCase(caseFile.getId()).stream()
         .filter(p -> p.id().equals(placement.getId())).findFirst().orElseThrow();
     return ResponseEntity.created(URI.create("/api/placements/" + placement.getId())).body(view);
@@ -71,6 +77,7 @@ class PlacementController {
     if (!access.canSee(access.viewer(), caseFile)) {
       throw PlacementRefusedException.notFound("Praktiken finns inte.");
     }
+    audit.read(caseFile.getId(), "Matchande arbetsplatser för praktik " + id);
     return matching.matches(placement);
   }
 

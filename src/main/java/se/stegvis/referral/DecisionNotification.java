@@ -11,8 +11,12 @@ import se.stegvis.casefile.Notifications;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
+import se.stegvis.consent.Consents;
 
-/** Tells the person and the referrer what the working group decided, so nobody waits unheard. */
+/**
+ * Tells the person and the referrer what the working group decided, so nobody waits unheard; the
+ * referrer only while the person's consent towards the referring party stands.
+ */
 @Component("decisionNotification")
 class DecisionNotification implements JavaDelegate {
 
@@ -20,9 +24,11 @@ class DecisionNotification implements JavaDelegate {
   private final ReferralRepository referrals;
   private final Notifications notifications;
   private final ReferenceCodes codes;
+  private final Consents consents;
 
   DecisionNotification(CaseFileRepository caseFiles, ReferralRepository referrals, Notifications notifications,
-      ReferenceCodes codes) {
+      ReferenceCodes codes, Consents consents) {
+    this.consents = consents;
     this.caseFiles = caseFiles;
     this.referrals = referrals;
     this.notifications = notifications;
@@ -43,6 +49,10 @@ class DecisionNotification implements JavaDelegate {
     notifications.notify(caseFile.getId(), Recipient.PERSON, caseFile.getParticipant().getEmail(),
         "Beslut om " + project,
         "Beslut " + referral.getDecidedOn() + " om din remiss till " + project + ": " + decision + ". " + explanation);
+    if (consents.sharingWithdrawn(caseFile.getId(), referral.getParty())) {
+      // The person withdrew consent towards the referring party: nothing more is shared with it.
+      return;
+    }
     notifications.notify(caseFile.getId(), Recipient.REFERRER, referral.getReferrerEmail(),
         "Beslut om remiss " + caseFile.getCaseNumber(),
         "Beredningsgruppen för " + project + " har " + referral.getDecidedOn() + " beslutat om remiss "

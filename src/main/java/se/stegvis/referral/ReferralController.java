@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.codes.ReferenceCodes;
@@ -41,15 +42,17 @@ class ReferralController {
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
   private final IdentityService identityService;
+  private final AuditLog audit;
 
   ReferralController(ReferralService referrals, ReferralRepository referralRepository, CaseFileRepository caseFiles,
-      ReferenceCodes codes, DeadlineCalendar calendar, IdentityService identityService) {
+      ReferenceCodes codes, DeadlineCalendar calendar, IdentityService identityService, AuditLog audit) {
     this.referrals = referrals;
     this.referralRepository = referralRepository;
     this.caseFiles = caseFiles;
     this.codes = codes;
     this.calendar = calendar;
     this.identityService = identityService;
+    this.audit = audit;
   }
 
   @PostMapping
@@ -71,6 +74,7 @@ class ReferralController {
     }
     var request = ReferralRequest.read(new FormValues(body, codes, calendar.today()), idempotencyKey);
     CaseFile caseFile = referrals.registerAndStart(request, identityService.getCurrentAuthentication().getUserId());
+    audit.changed(caseFile.getId(), "Remiss registrerad (API)");
     return ResponseEntity.created(URI.create("/api/cases/" + caseFile.getCaseNumber()))
         .body(Registered.of(caseFile));
   }

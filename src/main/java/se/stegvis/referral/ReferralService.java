@@ -55,6 +55,10 @@ public class ReferralService {
           });
     }
     participant.describe(request.firstName(), request.lastName(), request.gender(), request.phone(), request.email());
+    if (request.protectedIdentity()) {
+      // A referral can set the flag, never lift it: a later referral may not know of it.
+      participant.protectIdentity(true);
+    }
     participants.save(participant);
     String number = caseNumbers.next(project, request.referredOn().getYear());
     CaseFile caseFile = caseFiles.save(new CaseFile(number, project, participant, request.referredOn(), calendar.now()));

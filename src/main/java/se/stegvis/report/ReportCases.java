@@ -19,6 +19,7 @@ import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectGoal;
 import se.stegvis.deadline.DeadlineState;
+import se.stegvis.retention.AnonymousCases;
 import se.stegvis.survey.Survey;
 import se.stegvis.survey.SurveyQuestion;
 
@@ -124,10 +125,12 @@ class ReportCases {
 
   private final EntityManager entityManager;
   private final CaseAccess access;
+  private final AnonymousCases anonymousCases;
 
-  ReportCases(EntityManager entityManager, CaseAccess access) {
+  ReportCases(EntityManager entityManager, CaseAccess access, AnonymousCases anonymousCases) {
     this.entityManager = entityManager;
     this.access = access;
+    this.anonymousCases = anonymousCases;
   }
 
   /** The data of one report; call within a transaction, the deadlines and answers are read when first asked for. */
@@ -144,14 +147,33 @@ class ReportCases {
           r.timeInSupport, e.outcome, e.incomeSource, f.followedUpOn, f.reached, f.status, f.incomeSource
         from""", projectCode, period, visible).getResultList();
     Map<Long, int[]> placements = placements(projectCode, period, visible);
-    return rows.stream().map(row -> {
+    var living = rows.stream().map(row -> {
       int[] placed = placements.getOrDefault((Long) row[0], new int[2]);
       return new CaseRow((Long) row[0], (String) row[1], (String) row[2], (Integer) row[3], (Boolean) row[4],
           (Long) row[5], (String) row[6], (LocalDate) row[7], (String) row[8], (String) row[9], (LocalDate) row[10],
           (LocalDate) row[11], (LocalDate) row[12], (LocalDate) row[13], (String) row[14], (String) row[15],
           (String) row[16], (String) row[17], (LocalDate) row[18], (Boolean) row[19], (String) row[20],
           (String) row[21], placed[0], placed[1]);
-    }).toList();
+    });
+    // Cases deleted by gallring still count, as the anonymous rows it left.
+    var deleted = anonymousCases.inReach(projectCode, period.from(), period.to()).stream().map(ReportCases::deleted);
+    return java.util.stream.Stream.concat(living, deleted).toList();
+  }
+
+  /**
+   * A case deleted by gallring as a row: negative ids (each counts as one person), a birth date
+   * that gives the age recorded on the counted day (so the age band is as before), its codes as
+   * stored; a follow-up counts as reached when it has a status. Its deadlines and survey answers
+   * went with it.
+   */
+  private static CaseRow deleted(AnonymousCases.AnonymousCase a) {
+    LocalDate countedOn = a.startedOn() != null ? a.startedOn() : a.referredOn();
+    return new CaseRow(-a.id(), a.projectCode(), a.projectName(), a.plannedPerYear(), a.individualLevel(), -a.id(),
+        a.gender(), a.ageAtStart() == null ? null : countedOn.minusYears(a.ageAtStart()), a.party(), a.decision(),
+        a.referredOn(), a.decidedOn(), a.startedOn(), a.exitedOn(), a.incomeAtReferral(), a.timeInSupport(),
+        a.exitOutcome(), a.incomeAtExit(), a.followedUpOn(),
+        a.followedUpOn() == null ? null : a.followUpStatus() != null, a.followUpStatus(), a.incomeAtFollowUp(),
+        a.placements(), 0);
   }
 
   /**

@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -505,22 +504,22 @@ public abstract class CaseProcessTest {
   }
 
   /**
-   * Searches the engine's variable tables (ACT_RU_VARIABLE, ACT_HI_VARINST, ACT_HI_DETAIL: every
-   * column, TEXT_ and TEXT2_ included, and every ACT_GE_BYTEARRAY they reference) for each
-   * personnummer (with or without century and hyphen), name, address and free text any test has
-   * sent in a form so far. Searches the rows of the given process instances and rows of no process
-   * instance, so that one leak fails one test; {@code null} searches every row.
+   * Searches every engine table (ACT_RU_*, ACT_HI_* — variables, details, tasks' names and
+   * descriptions, comments, the user operation log, incidents, job logs — and ACT_GE_BYTEARRAY,
+   * every column, byte arrays decoded) for each personnummer (with or without century and
+   * hyphen), name, address and free text any test has sent in a form so far. Searches the rows of
+   * the given process instances (by instance or root instance) and rows of no process instance, so
+   * that one leak fails one test; {@code null} searches every row. Not searched: the deployed
+   * models and forms (byte arrays of a deployment) and the engine's own user accounts (ACT_ID_*).
    */
   protected void assertNoPersonalDataInEngine(Collection<String> processInstanceIds) {
     Set<String> secrets = Set.copyOf(SENT_PERSONAL_DATA);
     assertThat(secrets).as("personal data sent by the tests").isNotEmpty();
     List<String> leaks = new ArrayList<>();
-    Set<String> byteArrays = new LinkedHashSet<>();
     int values = 0;
-    for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+    for (String table : engineTables()) {
       for (Map<String, Object> row : jdbc.queryForList("select * from " + table)) {
-        Object pi = row.get("PROC_INST_ID_");
-        if (processInstanceIds != null && pi != null && !processInstanceIds.contains(pi.toString())) {
+        if (!searched(table, row, processInstanceIds)) {
           continue;
         }
         for (var column : row.entrySet()) {
@@ -528,25 +527,44 @@ public abstract class CaseProcessTest {
           if (value == null) {
             continue;
           }
-          if (column.getKey().equalsIgnoreCase("BYTEARRAY_ID_")) {
-            byteArrays.add(value.toString());
-          }
-          String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
           values++;
-          leaks.addAll(find(secrets, text, table + "." + column.getKey().toUpperCase(Locale.ROOT)
-              + " of " + row.get("TYPE_") + " " + row.get("NAME_")));
+          String where = table + "." + column.getKey().toUpperCase(Locale.ROOT) + " of " + row.get("TYPE_") + " "
+              + row.get("NAME_");
+          if (value instanceof byte[] bytes) {
+            leaks.addAll(find(secrets, new String(bytes, StandardCharsets.UTF_8), where));
+            leaks.addAll(find(secrets, new String(bytes, StandardCharsets.ISO_8859_1), where));
+          } else {
+            leaks.addAll(find(secrets, value.toString(), where));
+          }
         }
       }
     }
-    for (String id : byteArrays) {
-      byte[] bytes = jdbc.queryForObject("select BYTES_ from ACT_GE_BYTEARRAY where ID_ = ?", byte[].class, id);
-      if (bytes != null) {
-        leaks.addAll(find(secrets, new String(bytes, StandardCharsets.UTF_8), "ACT_GE_BYTEARRAY " + id));
-        leaks.addAll(find(secrets, new String(bytes, StandardCharsets.ISO_8859_1), "ACT_GE_BYTEARRAY " + id));
-      }
-    }
-    assertThat(values).as("engine variable values searched").isPositive();
+    assertThat(values).as("engine values searched").isPositive();
     assertThat(leaks).as("personal data in the engine's tables").isEmpty();
+  }
+
+  /** The engine's runtime, history and byte-array tables, as the database names them. */
+  private List<String> engineTables() {
+    List<String> tables = jdbc.queryForList("""
+        select table_name from information_schema.tables
+        where lower(table_schema) = 'public' and table_type = 'BASE TABLE'
+          and (upper(table_name) like 'ACT_RU_%' or upper(table_name) like 'ACT_HI_%'
+            or upper(table_name) = 'ACT_GE_BYTEARRAY')""", String.class);
+    assertThat(tables).as("engine tables").hasSizeGreaterThan(20);
+    return tables;
+  }
+
+  /** JdbcTemplate's rows look columns up case-insensitively (H2 names them in upper, PostgreSQL in lower case). */
+  private static boolean searched(String table, Map<String, Object> row, Collection<String> processInstanceIds) {
+    if (table.equalsIgnoreCase("ACT_GE_BYTEARRAY") && row.get("DEPLOYMENT_ID_") != null) {
+      return false;
+    }
+    if (processInstanceIds == null) {
+      return true;
+    }
+    List<Object> instances = java.util.stream.Stream.of("PROC_INST_ID_", "PROCESS_INSTANCE_ID_", "ROOT_PROC_INST_ID_")
+        .map(row::get).filter(java.util.Objects::nonNull).toList();
+    return instances.isEmpty() || instances.stream().anyMatch(i -> processInstanceIds.contains(i.toString()));
   }
 
   /** The variables of the process instances, at runtime and in history, are all on the allow-list. */

@@ -70,12 +70,14 @@ class WebappPluginsTest {
       "praktikplatser.js, text/javascript, /api/",
       "praktikplatser.css, text/css, .workplaces",
       "stegvis.js, text/javascript, export function el",
+      "loggranskning.html, text/html, <title>Loggranskning</title>",
+      "loggranskning.js, text/javascript, /api/audit/",
       "rapport.html, text/html, <title>Rapport till styrgrupp</title>",
       "rapport.js, text/javascript, renderReport",
       "report.js, text/javascript, /api/reports/steering-group.xlsx",
       "report-controls.js, text/javascript, /api/reports/projects",
       "report.css, text/css, @media print"})
-  @DisplayName("The registry of workplaces and the report pages are served without logging in")
+  @DisplayName("The registry of workplaces, the log review and the report pages are served without logging in")
   void workplaceRegistryIsServed(String file, String contentType, String content) {
     ResponseEntity<String> page = http.getForEntity("/stegvis/" + file, String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -59,6 +59,14 @@ function table(columns, rows) {
     el('table', 'table table-condensed table-hover stegvis-table', el('thead', null, head), body));
 }
 
+// The log review page for managers (issue 7), beside the webapps at <context path>/stegvis/.
+function auditLink() {
+  const a = el('a', 'stegvis-audit-link', 'Loggranskning');
+  a.href = new URL('../../../../stegvis/loggranskning.html', import.meta.url).href;
+  a.title = 'Vem har läst och ändrat ärenden i dina projekt';
+  return a;
+}
+
 function summaryCard(title, items, empty) {
   const card = el('div', 'stegvis-card', el('h4', null, title));
   if (!items || items.length === 0) {
@@ -116,7 +124,7 @@ function mount(node) {
   const content = el('div', 'stegvis-content');
 
   node.replaceChildren(el('div', 'stegvis-overdue',
-    el('div', 'stegvis-header', el('h2', null, 'Försenade steg'), today),
+    el('div', 'stegvis-header', el('h2', null, 'Försenade steg'), today, auditLink()),
     el('form', 'stegvis-filters form-inline',
       el('div', 'form-group', projectLabel, projectSelect),
       el('div', 'form-group', coachLabelEl, coachSelect),

@@ -1,0 +1,99 @@
+package se.stegvis.audit;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import se.stegvis.deadline.DeadlineCalendar;
+
+/**
+ * Writes the audit log: who read or changed which case, when, what, and from which client. The
+ * only way into {@code audit_entry}; there is no way to change or remove an entry (the database
+ * refuses it too, see {@link AppendOnlyAuditLog}).
+ */
+@Service
+public class AuditLog {
+
+  public enum Action { READ, CHANGE }
+
+  /** The case's number, project and coach are copied, so an entry outlives its case. */
+  private static final String INSERT = """
+      insert into audit_entry (occurred_at, user_id, case_id, case_number, project_id, case_coach, action, resource,
+        client_address, client)
+      select ?, ?, id, case_number, project_id, coach, ?, ?, ?, ? from case_file where id = ?""";
+
+  private final JdbcTemplate jdbc;
+  private final IdentityService identityService;
+  private final DeadlineCalendar calendar;
+
+  AuditLog(JdbcTemplate jdbc, IdentityService identityService, DeadlineCalendar calendar) {
+    this.jdbc = jdbc;
+    this.identityService = identityService;
+    this.calendar = calendar;
+  }
+
+  /**
+   * A read is logged in a transaction of its own: it happened whatever follows, and the reading
+   * transaction may be read-only.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void read(Collection<Long> caseIds, String resource) {
+    caseIds.forEach(id -> write(id, Action.READ, resource));
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void read(Long caseId, String resource) {
+    write(caseId, Action.READ, resource);
+  }
+
+  /** A change is logged in the changing transaction: a refused change leaves no entry. */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void changed(Long caseId, String resource) {
+    write(caseId, Action.CHANGE, resource);
+  }
+
+  private void write(Long caseId, Action action, String resource) {
+    var authentication = identityService.getCurrentAuthentication();
+    String user = authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+    HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+        ? a.getRequest() : null;
+    int written = jdbc.update(INSERT, Timestamp.from(calendar.now()), user, action.name(), clip(resource, 200),
+        request == null ? null : clip(request.getRemoteAddr(), 64), clip(client(request), 300), caseId);
+    if (written != 1) {
+      throw new IllegalStateException("No case " + caseId + " to log " + action + " of " + resource);
+    }
+  }
+
+  /** The kind of client (which door) and its user agent. */
+  static String client(HttpServletRequest request) {
+    if (request == null) {
+      return "Stegvis (intern körning)";
+    }
+    String uri = request.getRequestURI();
+    String kind;
+    if (uri.startsWith("/engine-rest")) {
+      kind = "Engine REST";
+    } else if (uri.startsWith("/camunda")) {
+      kind = "Camunda webapp";
+    } else if (request.getHeader("Authorization") != null) {
+      kind = "API (HTTP Basic)";
+    } else {
+      kind = "Webbgränssnitt";
+    }
+    String agent = request.getHeader("User-Agent");
+    return agent == null ? kind : kind + ": " + agent;
+  }
+
+  private static String clip(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
+  }
+}

@@ -1,0 +1,40 @@
+package se.stegvis.retention;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stegvis.casefile.CaseAccess;
+import se.stegvis.casefile.VisibleCases;
+import se.stegvis.deadline.DeadlineCalendar;
+
+/** The gallring dry run for administrators: what tonight's run would delete, and why. */
+@RestController
+class RetentionController {
+
+  record DryRun(LocalDate today, int retentionYears, List<Gallring.ExpiredCase> cases) {
+  }
+
+  private final Gallring gallring;
+  private final RetentionPolicy policy;
+  private final CaseAccess access;
+  private final DeadlineCalendar calendar;
+
+  RetentionController(Gallring gallring, RetentionPolicy policy, CaseAccess access, DeadlineCalendar calendar) {
+    this.gallring = gallring;
+    this.policy = policy;
+    this.access = access;
+    this.calendar = calendar;
+  }
+
+  @GetMapping("/api/retention/dry-run")
+  DryRun dryRun() {
+    if (!access.viewer().isAdministrator()) {
+      throw new VisibleCases.RoleRefused("Gallringslistan är till för administratörer.");
+    }
+    LocalDate today = calendar.today();
+    return new DryRun(today, policy.years(), gallring.dryRun(today));
+  }
+}
