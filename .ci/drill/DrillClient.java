@@ -178,8 +178,9 @@ public class DrillClient {
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
     long completions = figure("completions");
-    System.out.printf("load: coaches=%d seconds=%.0f completions=%d per_second=%.1f referrals=%d conflicts=%d errors=%d%n",
-        coaches, seconds, completions, completions / seconds, figure("referrals"), figure("conflicts"), figure("errors"));
+    System.out.printf("load: coaches=%d seconds=%.0f completions=%d per_second=%.1f referrals=%d conflicts=%d"
+        + " busy_retried=%d errors=%d%n", coaches, seconds, completions, completions / seconds, figure("referrals"),
+        figure("conflicts"), figure("busy"), figure("errors"));
   }
 
   void createCoach(String id) throws IOException, InterruptedException {
@@ -289,7 +290,18 @@ public class DrillClient {
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    // 503 with Retry-After means "busy, try again then": a client does so (twice at most), counted as "busy".
+    for (int retry = 0; retry < 2 && response.statusCode() == 503; retry++) {
+      long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(-1L);
+      if (seconds < 0) {
+        break;
+      }
+      count("busy");
+      Thread.sleep(seconds * 1000);
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+    return response;
   }
 
   static Thread started(Runnable work) {
