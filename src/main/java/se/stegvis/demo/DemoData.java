@@ -302,7 +302,7 @@ class DemoData {
     form.putAll(Map.of("incomeSource", "SOCIAL_ASSISTANCE", "timeInSupport", "Y2", "educationLevel",
         "UPPER_SECONDARY", "referredOn", on.toString()));
     CaseFile caseFile = transactions.execute(status -> referrals.registerAndStart(
-        ReferralRequest.read(new FormValues(form, codes, calendar.today()), null), "rita"));
+        ReferralRequest.read(new FormValues(form, codes, calendar.today())), "rita"));
     return caseFile.getProcessInstanceId();
   }
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -55,6 +56,10 @@ public class CaseForms implements TaskListener, ExecutionListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (task.getExecution() == null) {
+      // Completed by someone else a moment ago: the engine has removed the execution already.
+      throw new OptimisticLockingException("Task " + task.getId() + " was completed concurrently");
+    }
     UserTask element = (UserTask) task.getBpmnModelElementInstance();
     CaseForm form = form(element.getCamundaFormRef());
     String caseInstance = caseProcessInstanceId(task.getExecution());

@@ -53,9 +53,6 @@ public class Referral {
   @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
   private Channel registeredVia;
 
-  @Column(name = "idempotency_key")
-  private String idempotencyKey;
-
   private String decision;
 
   @Column(name = "decision_reason")
@@ -86,7 +83,6 @@ public class Referral {
     this.referredOn = request.referredOn();
     this.registeredBy = registeredBy;
     this.registeredVia = channel;
-    this.idempotencyKey = request.idempotencyKey();
   }
 
   void decide(String decision, String reason, String otherMeasure, LocalDate decidedOn, String decidedBy) {

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -13,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
@@ -21,7 +23,8 @@ import se.stegvis.form.FormValues;
 
 /**
  * Referrals from other systems. The JSON fields are the start form's keys, so both ways in are
- * validated alike. An {@code Idempotency-Key} makes a retried request return the first result.
+ * validated alike. An {@code Idempotency-Key} makes a retried request return the first answer
+ * (same status and body, header {@code Idempotent-Replayed: true}); see {@link IdempotentReferrals}.
  */
 @RestController
 @RequestMapping("/api/referrals")
@@ -33,22 +36,20 @@ class ReferralController {
     }
   }
 
-  /** The length of {@code referral.idempotency_key}. */
+  /** The length of {@code idempotent_request.idempotency_key}. */
   static final int MAX_IDEMPOTENCY_KEY = 100;
 
   private final ReferralService referrals;
-  private final ReferralRepository referralRepository;
-  private final CaseFileRepository caseFiles;
+  private final IdempotentReferrals idempotentReferrals;
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
   private final IdentityService identityService;
   private final AuditLog audit;
 
-  ReferralController(ReferralService referrals, ReferralRepository referralRepository, CaseFileRepository caseFiles,
-      ReferenceCodes codes, DeadlineCalendar calendar, IdentityService identityService, AuditLog audit) {
+  ReferralController(ReferralService referrals, IdempotentReferrals idempotentReferrals, ReferenceCodes codes,
+      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit) {
     this.referrals = referrals;
-    this.referralRepository = referralRepository;
-    this.caseFiles = caseFiles;
+    this.idempotentReferrals = idempotentReferrals;
     this.codes = codes;
     this.calendar = calendar;
     this.identityService = identityService;
@@ -58,24 +59,41 @@ class ReferralController {
   @PostMapping
   ResponseEntity<Registered> register(@RequestBody Map<String, Object> body,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    if (idempotencyKey != null) {
-      // Checked before use: a blank key would make every blank-key request return the same case,
-      // an overlong one fails in the database and looked like a conflict worth retrying.
-      idempotencyKey = idempotencyKey.strip();
-      if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
-        throw new FormRejectedException("Idempotency-Key: ange en unik nyckel på 1 till " + MAX_IDEMPOTENCY_KEY
-            + " tecken, till exempel ett UUID.");
-      }
-      var earlier = referralRepository.findByIdempotencyKey(idempotencyKey)
-          .flatMap(r -> caseFiles.findById(r.getCaseId()));
-      if (earlier.isPresent()) {
-        return ResponseEntity.ok(Registered.of(earlier.get()));
-      }
+    String userId = identityService.getCurrentAuthentication().getUserId();
+    if (idempotencyKey == null) {
+      return created(new IdempotentReferrals.Answer(201, registerAndStart(body, userId), false));
     }
-    var request = ReferralRequest.read(new FormValues(body, codes, calendar.today()), idempotencyKey);
-    CaseFile caseFile = referrals.registerAndStart(request, identityService.getCurrentAuthentication().getUserId());
+    // Checked before use: a blank key would make every blank-key request return the same case,
+    // an overlong one fails in the database and looked like a conflict worth retrying.
+    String key = idempotencyKey.strip();
+    if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY) {
+      throw new FormRejectedException("Idempotency-Key: ange en unik nyckel på 1 till " + MAX_IDEMPOTENCY_KEY
+          + " tecken, till exempel ett UUID.");
+    }
+    return created(idempotentReferrals.register(key, body, () -> registerAndStart(body, userId)));
+  }
+
+  private Registered registerAndStart(Map<String, Object> body, String userId) {
+    var request = ReferralRequest.read(new FormValues(body, codes, calendar.today()));
+    CaseFile caseFile = referrals.registerAndStart(request, userId);
     audit.changed(caseFile.getId(), "Remiss registrerad (API)");
-    return ResponseEntity.created(URI.create("/api/cases/" + caseFile.getCaseNumber()))
-        .body(Registered.of(caseFile));
+    return Registered.of(caseFile);
+  }
+
+  private static ResponseEntity<Registered> created(IdempotentReferrals.Answer answer) {
+    return ResponseEntity.status(answer.status())
+        .location(URI.create("/api/cases/" + answer.registered().caseNumber()))
+        .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
+        .body(answer.registered());
+  }
+
+  @ExceptionHandler(IdempotentReferrals.KeyReusedException.class)
+  ProblemDetail keyReused() {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        "Idempotency-Key har redan använts för en annan remiss. Använd en ny nyckel för en ny remiss, "
+            + "och samma nyckel bara när exakt samma remiss skickas igen.");
+    problem.setType(URI.create("https://stegvis.se/problem/idempotency-key-ateranvand"));
+    problem.setTitle("Nyckeln används redan");
+    return problem;
   }
 }

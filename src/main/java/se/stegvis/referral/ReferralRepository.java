@@ -6,6 +6,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReferralRepository extends JpaRepository<Referral, Long> {
   Optional<Referral> findByCaseId(Long caseId);
-
-  Optional<Referral> findByIdempotencyKey(String idempotencyKey);
 }

@@ -11,11 +11,11 @@ import se.stegvis.identity.InvalidIdentityNumberException;
 public record ReferralRequest(String projectCode, IdentityNumber identity, String firstName, String lastName,
     String gender, String phone, String email, String party, String referrerName, String referrerEmail,
     String referrerPhone, String reason, String incomeSource, String timeInSupport, String educationLevel,
-    LocalDate referredOn, String idempotencyKey, boolean protectedIdentity) {
+    LocalDate referredOn, boolean protectedIdentity) {
 
   private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
-  public static ReferralRequest read(FormValues v, String idempotencyKey) {
+  public static ReferralRequest read(FormValues v) {
     String projectCode = v.text("projectCode", "Insats", true, 20);
     IdentityNumber identity = null;
     String identityLabel = "Personnummer eller samordningsnummer";
@@ -43,8 +43,10 @@ public record ReferralRequest(String projectCode, IdentityNumber identity, Strin
         v.code("timeInSupport", "Tid i offentlig försörjning", CodeSet.TIME_IN_SUPPORT, true),
         v.code("educationLevel", "Utbildningsnivå", CodeSet.EDUCATION_LEVEL, true),
         v.date("referredOn", "Remissdatum", true),
-        idempotencyKey,
         v.flag("protectedIdentity", "Skyddade personuppgifter"));
+    v.check(request.referredOn == null || identity == null || identity.birthDate() == null
+            || !request.referredOn.isBefore(identity.birthDate()),
+        "Remissdatum: kan inte ligga före personens födelsedag (" + (identity == null ? "" : identity.birthDate()) + ").");
     v.check(request.email == null || request.email.matches(EMAIL), "E-post: adressen ser inte ut som en e-postadress.");
     v.check(request.referrerEmail == null || request.referrerEmail.matches(EMAIL),
         "Remittentens e-post: adressen ser inte ut som en e-postadress.");

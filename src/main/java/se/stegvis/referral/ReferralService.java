@@ -45,7 +45,10 @@ public class ReferralService {
     Project project = projects.findByCode(request.projectCode()).filter(Project::isActive)
         .orElseThrow(() -> new FormRejectedException(
             "Insatsen \"" + request.projectCode() + "\" finns inte eller tar inte emot remisser."));
-    Participant participant = participants.findByIdentityNumber(request.identity().value())
+    // Locked, so two registrations of one person at once (a double-submitted start form, two
+    // nodes) run one after the other and the second finds the first's open case. A new person has
+    // no row to lock: there the unique identity number makes the second registration fail.
+    Participant participant = participants.findLockedByIdentityNumber(request.identity().value())
         .orElseGet(() -> new Participant(request.identity(), calendar.now()));
     if (participant.getId() != null) {
       caseFiles.findByParticipantIdAndProjectId(participant.getId(), project.getId()).stream()

@@ -26,7 +26,7 @@ class ReferralStartForm implements CaseForm {
 
   @Override
   public Map<String, Object> submit(FormSubmission submission) {
-    var request = ReferralRequest.read(submission.values(), null);
+    var request = ReferralRequest.read(submission.values());
     var caseFile = referrals.register(request, submission.userId(), Referral.Channel.TASKLIST);
     return Map.of(ProcessVariables.CASE_ID, caseFile.getId(),
         ProcessVariables.REFERRAL_DATE, DeadlineCalendar.toDate(request.referredOn()));

@@ -37,6 +37,7 @@ import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AtOnce;
 
 /**
  * The referral API over real HTTP: authentication, the happy path into the case process,
@@ -392,12 +393,62 @@ class ReferralApiTest {
 
     HttpResponse<String> retry = send(authorized(post(body)).header("Idempotency-Key", key).build());
 
-    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
     JsonNode retryBody = json.readTree(retry.body());
     assertThat(retryBody.path("caseNumber").asText()).isEqualTo(firstBody.path("caseNumber").asText());
     assertThat(retryBody.path("caseId").asLong()).isEqualTo(firstBody.path("caseId").asLong());
     assertThat(retryBody.path("processInstanceId").asText()).isEqualTo(firstBody.path("processInstanceId").asText());
     assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void sameIdempotencyKeyWithAnotherBodyIsRefusedAndStoresNothing() throws Exception {
+    String key = UUID.randomUUID().toString();
+    HttpResponse<String> first = postWithKey(referral(TestPersons.newPersonnummer()), key);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    Counts before = counts();
+
+    HttpResponse<String> other = postWithKey(referral(TestPersons.newPersonnummer()), key);
+
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+    assertThat(contentType(other)).startsWith(PROBLEM_JSON);
+    JsonNode problem = json.readTree(other.body());
+    assertThat(problem.path("title").asText()).isEqualTo("Nyckeln används redan");
+    assertThat(problem.path("detail").asText()).startsWith("Idempotency-Key har redan använts för en annan remiss.");
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void concurrentRequestsWithTheSameIdempotencyKeyOpenOneCase() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String body = json.writeValueAsString(referral(TestPersons.newPersonnummer()));
+    Counts before = counts();
+    List<HttpResponse<String>> answers = AtOnce.times(4,
+        () -> send(authorized(post(body)).header("Idempotency-Key", key).build()));
+
+    List<String> caseNumbers = new ArrayList<>();
+    for (HttpResponse<String> response : answers) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      caseNumbers.add(json.readTree(response.body()).path("caseNumber").asText());
+    }
+    assertThat(caseNumbers).as("every retry answers with the first case").containsOnly(caseNumbers.get(0));
+    assertThat(counts()).isEqualTo(before.plus(1, 1, 1));
+  }
+
+  @Test
+  void idempotencyKeyIsForgottenAfterTheRetentionPeriod() throws Exception {
+    String key = UUID.randomUUID().toString();
+    HttpResponse<String> first = postWithKey(referral(TestPersons.newPersonnummer()), key);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    jdbc.update("update idempotent_request set created_at = created_at - interval '8' day where idempotency_key = ?", key);
+
+    HttpResponse<String> later = postWithKey(referral(TestPersons.newPersonnummer()), key);
+
+    assertThat(later.statusCode()).as("a key older than 7 days names a new request: " + later.body()).isEqualTo(201);
+    assertThat(json.readTree(later.body()).path("caseNumber").asText())
+        .isNotEqualTo(json.readTree(first.body()).path("caseNumber").asText());
   }
 
   @Test
@@ -497,6 +548,10 @@ class ReferralApiTest {
 
   HttpResponse<String> postReferral(Map<String, ?> body) throws Exception {
     return send(authorized(post(body)).build());
+  }
+
+  HttpResponse<String> postWithKey(Map<String, ?> body, String idempotencyKey) throws Exception {
+    return send(authorized(post(body)).header("Idempotency-Key", idempotencyKey).build());
   }
 
   HttpRequest.Builder post(Map<String, ?> body) throws IOException {

@@ -35,6 +35,7 @@ import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AtOnce;
 
 /**
  * The Tasklist way in: the start form "Ny remiss" submitted to the engine REST API exactly as
@@ -69,6 +70,9 @@ class ReferralStartFormTest {
     ClockUtil.reset();
     if (projects.findByCode("C2").isEmpty()) {
       projects.save(new Project("C2", "C2 – Lycksele", 80, Groups.MANAGERS));
+    }
+    if (projects.findByCode("SAMVERKAN").isEmpty()) {
+      projects.save(new Project("SAMVERKAN", "Samverkanshuset Strömsund", 80, Groups.MANAGERS));
     }
     if (identityService.createUserQuery().userId(USER).count() == 0) {
       var user = identityService.newUser(USER);
@@ -203,6 +207,50 @@ class ReferralStartFormTest {
         .isEqualTo("Personen har redan ett öppet ärende i insatsen: " + caseNumber + ".");
     assertThat(error.path("caseNumber").asText()).isEqualTo(caseNumber);
     assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  void doubleSubmittedStartFormOfANewPersonOpensOneCase() throws Exception {
+    String number = TestPersons.newPersonnummer();
+    Map<String, Long> before = counts();
+
+    List<HttpResponse<String>> answers = AtOnce.times(2,
+        () -> submit(ReferralApiTest.referral(number)));
+
+    assertOneOpenedAndOneRefusedInSwedish(answers);
+    Map<String, Long> after = counts();
+    for (String table : List.of("case_file", "participant", "referral", "processInstances")) {
+      assertThat(after.get(table)).as(table).isEqualTo(before.get(table) + 1);
+    }
+  }
+
+  @Test
+  void doubleSubmittedStartFormOfAKnownPersonOpensOneCase() throws Exception {
+    // The person exists (a case in C2): both submissions find the row, so the unique identity
+    // number cannot stop the second; the row lock taken by the registration must.
+    String number = TestPersons.newPersonnummer();
+    assertThat(submit(ReferralApiTest.referral(number)).statusCode()).isEqualTo(200);
+    Map<String, Object> form = ReferralApiTest.referral(number);
+    form.put("projectCode", "SAMVERKAN");
+    Map<String, Long> before = counts();
+
+    List<HttpResponse<String>> answers = AtOnce.times(2, () -> submit(form));
+
+    HttpResponse<String> refused = assertOneOpenedAndOneRefusedInSwedish(answers);
+    assertThat(json.readTree(refused.body()).path("message").asText()).startsWith("Personen har redan ett öppet ärende");
+    Map<String, Long> after = counts();
+    assertThat(after.get("case_file")).isEqualTo(before.get("case_file") + 1);
+    assertThat(after.get("participant")).isEqualTo(before.get("participant"));
+    assertThat(after.get("processInstances")).isEqualTo(before.get("processInstances") + 1);
+  }
+
+  private HttpResponse<String> assertOneOpenedAndOneRefusedInSwedish(List<HttpResponse<String>> answers)
+      throws Exception {
+    assertThat(answers).extracting(HttpResponse::statusCode).as(answers.stream().map(HttpResponse::body).toList().toString()).containsExactlyInAnyOrder(200, 409);
+    HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+    assertThat(json.readTree(refused.body()).path("message").asText()).as(refused.body())
+        .matches("(Personen har redan ett öppet ärende|Samma uppgifter sparades just av någon annan).*");
+    return refused;
   }
 
   @Test

@@ -228,7 +228,7 @@ public abstract class CaseProcessTest {
     rememberPersonalData(form);
     return transactions.execute(s -> referrals.registerAndStart(
         ReferralRequest.read(new FormValues(form, codes, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
-            DeadlineCalendar.ZONE)), null), "test"));
+            DeadlineCalendar.ZONE))), "test"));
   }
 
   /** A new person referred through the API on the given day (engine clock at 09:00 that day). */

@@ -157,7 +157,7 @@ class ClusterPostgresTest {
     var form = CaseProcessTest.referralForm(CaseProcessTest.newPersonnummer(person), REFERRED_ON);
     var codes = node.getBean(ReferenceCodes.class);
     return node.getBean(TransactionTemplate.class).execute(s -> node.getBean(ReferralService.class)
-        .registerAndStart(ReferralRequest.read(new FormValues(form, codes, REFERRED_ON), null), "test"));
+        .registerAndStart(ReferralRequest.read(new FormValues(form, codes, REFERRED_ON)), "test"));
   }
 
   private static HttpResponse<String> submitIntakeDecision(ConfigurableApplicationContext node, String taskId) {

@@ -1,0 +1,88 @@
+package se.stegvis.casefile;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stegvis.codes.ReferenceCodes;
+import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.form.FormValues;
+
+/**
+ * The coach's note on a case: a record two people may edit at once. A change names the version it
+ * was made on; if the case has changed since (or changes while this one is saved, caught by
+ * {@code case_file.version} at commit), the change is refused with 409 and nothing is overwritten.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseNumber}/coach-note")
+class CoachNoteController {
+
+  static final int MAX_NOTE = 4000;
+
+  record CoachNote(String caseNumber, String note, long version) {
+    static CoachNote of(CaseFile caseFile) {
+      return new CoachNote(caseFile.getCaseNumber(), caseFile.getCoachNote(), caseFile.getVersion());
+    }
+  }
+
+  static class CaseNotFound extends RuntimeException {
+  }
+
+  private final CaseFileRepository caseFiles;
+  private final CaseAccess access;
+  private final ReferenceCodes codes;
+  private final DeadlineCalendar calendar;
+
+  CoachNoteController(CaseFileRepository caseFiles, CaseAccess access, ReferenceCodes codes, DeadlineCalendar calendar) {
+    this.caseFiles = caseFiles;
+    this.access = access;
+    this.codes = codes;
+    this.calendar = calendar;
+  }
+
+  @GetMapping
+  @Transactional(readOnly = true)
+  CoachNote read(@PathVariable String caseNumber) {
+    return CoachNote.of(visibleCase(caseNumber));
+  }
+
+  @PutMapping
+  @Transactional
+  CoachNote write(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
+    CaseFile caseFile = visibleCase(caseNumber);
+    var values = new FormValues(body, codes, calendar.today());
+    String note = values.text("note", "Anteckning", false, MAX_NOTE);
+    Integer version = values.number("version", "Version", 0, Integer.MAX_VALUE, true);
+    values.requireValid();
+    if (version != caseFile.getVersion()) {
+      throw new ObjectOptimisticLockingFailureException(CaseFile.class, caseFile.getId());
+    }
+    caseFile.writeCoachNote(note);
+    return CoachNote.of(caseFiles.saveAndFlush(caseFile));
+  }
+
+  /** Unknown and not-yours look alike, so case numbers cannot be probed. */
+  private CaseFile visibleCase(String caseNumber) {
+    var viewer = access.viewer();
+    return caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(viewer, c))
+        .orElseThrow(CaseNotFound::new);
+  }
+
+  @ExceptionHandler(CaseNotFound.class)
+  ProblemDetail notFound() {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        "Ärendet finns inte, eller så har du inte behörighet att se det.");
+    problem.setTitle("Inget ärende");
+    return problem;
+  }
+}
