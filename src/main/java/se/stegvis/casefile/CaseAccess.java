@@ -11,7 +11,9 @@ import se.stegvis.identity.Groups;
  * Who may see a case through the application's API: administrators all; a project's managers
  * (its manager group) their project's cases; the working group cases awaiting its decision; a
  * coach the cases they coach; placement coordinators the cases in participation, whose
- * placements they arrange. Fuller rules come with the access-control work.
+ * placements they arrange; and a coach's teammates (a group of type {@link Groups#TEAM_TYPE}) the
+ * cases the coach coaches. The engine's grants say the same ({@code RoleAuthorizations},
+ * {@code CaseAuthorizations}).
  */
 @Component
 public class CaseAccess {
@@ -42,6 +44,12 @@ public class CaseAccess {
         || viewer.groups().contains(caseFile.getProject().getManagerGroup())
         || viewer.groups().contains(Groups.WORKING_GROUP) && caseFile.getPhase() == CasePhase.REFERRED
         || viewer.groups().contains(Groups.PLACEMENT_COORDINATORS) && caseFile.getPhase() == CasePhase.ACTIVE
-        || viewer.userId().equals(caseFile.getCoach());
+        || viewer.userId().equals(caseFile.getCoach())
+        || sharesTeamWith(viewer, caseFile.getCoach());
+  }
+
+  private boolean sharesTeamWith(Viewer viewer, String coach) {
+    return coach != null && !viewer.groups().isEmpty() && identityService.createGroupQuery()
+        .groupIdIn(viewer.groups().toArray(String[]::new)).groupType(Groups.TEAM_TYPE).groupMember(coach).count() > 0;
   }
 }
