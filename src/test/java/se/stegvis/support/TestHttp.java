@@ -69,13 +69,16 @@ public final class TestHttp {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** The webapps' login (session cookie kept by this client); the login page is opened first for the CSRF token. */
+  /** The webapps' login (session cookie kept by this client), with the page loads around it that hand out the CSRF token. */
   public HttpResponse<String> login(String app, String userId, String password) {
     send(request("/camunda/app/" + app + "/"));
     String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(withCsrf(request("/camunda/api/admin/auth/user/default/login/" + app))
+    HttpResponse<String> login = send(withCsrf(request("/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    // The logged-in session has a new CSRF token; the app's next page load hands it out.
+    send(request("/camunda/app/" + app + "/"));
+    return login;
   }
 
   /** A request carrying the webapp session's CSRF token and the page's origin, as Tasklist and Cockpit send them. */
