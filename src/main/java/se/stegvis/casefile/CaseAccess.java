@@ -16,7 +16,9 @@ import se.stegvis.identity.Groups;
  * Who may see a case through the application's API: administrators all; a project's managers
  * (its manager group) their project's cases; the working group cases awaiting its decision; a
  * coach the cases they coach; placement coordinators the cases in participation, whose
- * placements they arrange. Fuller rules come with the access-control work.
+ * placements they arrange; and a coach's teammates (a group of type {@link Groups#TEAM_TYPE}) the
+ * cases the coach coaches. The engine's grants say the same ({@code RoleAuthorizations},
+ * {@code CaseAuthorizations}).
  *
  * <p>A participant with protected identity (skyddade personuppgifter) limits the case to its coach
  * and its project's managers: nobody else, administrators included, sees it through the API.
@@ -54,7 +56,13 @@ public class CaseAccess {
         || viewer.groups().contains(caseFile.getProject().getManagerGroup())
         || viewer.groups().contains(Groups.WORKING_GROUP) && caseFile.getPhase() == CasePhase.REFERRED
         || viewer.groups().contains(Groups.PLACEMENT_COORDINATORS) && caseFile.getPhase() == CasePhase.ACTIVE
-        || viewer.userId().equals(caseFile.getCoach());
+        || viewer.userId().equals(caseFile.getCoach())
+        || sharesTeamWith(viewer, caseFile.getCoach());
+  }
+
+  private boolean sharesTeamWith(Viewer viewer, String coach) {
+    return coach != null && !viewer.groups().isEmpty() && identityService.createGroupQuery()
+        .groupIdIn(viewer.groups().toArray(String[]::new)).groupType(Groups.TEAM_TYPE).groupMember(coach).count() > 0;
   }
 
   /**
@@ -83,12 +91,28 @@ public class CaseAccess {
       rules.add(caseAlias + ".phase = :seeActive");
       parameters.put("seeActive", CasePhase.ACTIVE);
     }
+    List<String> teammates = teammates(viewer);
+    if (!teammates.isEmpty()) {
+      rules.add(caseAlias + ".coach in :seeTeammates");
+      parameters.put("seeTeammates", teammates);
+    }
     // The case's own coach and its managers always; everyone else only without protected identity.
     String ownCase = String.join(" or ", own);
     String condition = rules.isEmpty() ? "(" + ownCase + ")"
         : "(" + ownCase + " or " + caseAlias + ".participant.protectedIdentity = false and ("
             + String.join(" or ", rules) + "))";
     return new Condition(condition, Map.copyOf(parameters));
+  }
+
+  /** The members of the viewer's teams: the coaches whose cases {@link #sharesTeamWith} lets the viewer see. */
+  private List<String> teammates(Viewer viewer) {
+    if (viewer.groups().isEmpty()) {
+      return List.of();
+    }
+    return identityService.createGroupQuery().groupIdIn(viewer.groups().toArray(String[]::new))
+        .groupType(Groups.TEAM_TYPE).list().stream()
+        .flatMap(team -> identityService.createUserQuery().memberOfGroup(team.getId()).list().stream())
+        .map(org.camunda.bpm.engine.identity.User::getId).distinct().toList();
   }
 
   /** A JPQL condition and the parameters it binds. */

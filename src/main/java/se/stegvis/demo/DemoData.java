@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -264,24 +263,13 @@ class DemoData {
   }
 
   private void users() {
-    group(Groups.REFERRERS, "Remittenter");
-    group(Groups.WORKING_GROUP, "Beredningsgrupp");
-    group(Groups.COACHES, "Coacher");
-    group(Groups.PLACEMENT_COORDINATORS, "Praktiksamordnare");
-    group(Groups.MANAGERS, "Projektledare och chefer");
+    // The role groups themselves exist already (RoleAuthorizations creates them).
     user("anna", "Anna", "Lind", Groups.COACHES);
     user("erik", "Erik", "Berg", Groups.COACHES);
     user("bengt", "Bengt", "Åkesson", Groups.WORKING_GROUP);
     user("maria", "Maria", "Olsson", Groups.MANAGERS);
     user("rita", "Rita", "Persson", Groups.REFERRERS);
     user("pia", "Pia", "Holmberg", Groups.PLACEMENT_COORDINATORS);
-  }
-
-  private void group(String id, String name) {
-    Group group = identityService.newGroup(id);
-    group.setName(name);
-    group.setType("WORKFLOW");
-    identityService.saveGroup(group);
   }
 
   private void user(String id, String first, String last, String groupId) {
@@ -330,7 +318,7 @@ class DemoData {
   private void complete(String instance, String taskKey, String userId, Map<String, Object> form) {
     String taskId = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
         .singleResult().getId();
-    identityService.setAuthenticatedUserId(userId);
+    Groups.actAs(identityService, userId);
     try {
       taskService.complete(taskId, form);
     } finally {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Wires the case's cross-cutting listeners into every model at deployment, so an administrator
  * adding a task in Modeler cannot forget them: form prefill and submission ({@code caseForms})
- * and deadline tracking ({@code deadlineTracker}) on every user task, and the referral start
+ * deadline tracking ({@code deadlineTracker}) and the per-case grants ({@code caseAuthorizations}) on
+ * every user task, and the referral start
  * form on every start event that has a form.
  */
 @Component
@@ -54,7 +55,10 @@ class CaseFormsParseListener extends AbstractProcessEnginePlugin {
       var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       var forms = new DelegateExpressionTaskListener(expressions().createExpression("${caseForms}"), List.of());
       var deadlines = new DelegateExpressionTaskListener(expressions().createExpression("${deadlineTracker}"), List.of());
+      var grants = new DelegateExpressionTaskListener(expressions().createExpression("${caseAuthorizations}"), List.of());
       task.addTaskListener(TaskListener.EVENTNAME_CREATE, forms);
+      task.addTaskListener(TaskListener.EVENTNAME_CREATE, grants);
+      task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, grants);
       task.addTaskListener(TaskListener.EVENTNAME_CREATE, deadlines);
       task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, forms);
       task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, deadlines);

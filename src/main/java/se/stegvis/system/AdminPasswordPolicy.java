@@ -6,12 +6,16 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside the embedded demo the administrator's password must come from the environment and
- * must not be a default. Checked before the engine is built, so a refused start writes nothing.
+ * No default passwords outside the embedded demo. The administrator's password must come from the
+ * environment and must not be a default; the demo users (all with the password "demo") may not be
+ * loaded; and every password set later (Admin, identity service) must pass the engine's password
+ * policy (at least 10 characters with upper and lower case, a digit and a special character).
+ * Checked before the engine is built, so a refused start writes nothing.
  */
 @Component
 @Profile("postgres")
@@ -22,9 +26,11 @@ class AdminPasswordPolicy extends AbstractProcessEnginePlugin {
       "stegvis", "losenord", "lösenord");
 
   private final CamundaBpmProperties properties;
+  private final boolean demo;
 
-  AdminPasswordPolicy(CamundaBpmProperties properties) {
+  AdminPasswordPolicy(CamundaBpmProperties properties, @Value("${stegvis.demo.enabled:false}") boolean demo) {
     this.properties = properties;
+    this.demo = demo;
   }
 
   @Override
@@ -32,6 +38,11 @@ class AdminPasswordPolicy extends AbstractProcessEnginePlugin {
     var admin = properties.getAdminUser();
     String password = admin == null ? null : admin.getPassword();
     check(password);
+    if (demo) {
+      throw new IllegalStateException("STEGVIS_DEMO (stegvis.demo.enabled) is true: the demo users all have the "
+          + "password \"demo\", so the postgres profile does not start with them");
+    }
+    configuration.setEnablePasswordPolicy(true);
   }
 
   static void check(String password) {

@@ -1,9 +1,6 @@
 package se.stegvis.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,12 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import se.stegvis.identity.Groups;
 
 /**
  * Authenticates calls to the application's API: a logged-in Camunda webapp session (the
@@ -52,9 +50,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
           "detail":"Logga in eller skicka användarnamn och lösenord (HTTP Basic)."}""");
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    identityService.setAuthentication(userId, groups);
+    Groups.actAs(identityService, userId);
     try {
       chain.doFilter(request, response);
     } finally {
@@ -76,21 +72,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private String basicUser(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = decoded.substring(0, colon);
-    return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+    return BasicCredentials.of(request)
+        .filter(credentials -> identityService.checkPassword(credentials.userId(), credentials.password()))
+        .map(BasicCredentials::userId).orElse(null);
   }
 }

@@ -14,6 +14,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class RestAuthentication {
 
+  /** Before any password is checked: the webapps' login and HTTP Basic on both APIs. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

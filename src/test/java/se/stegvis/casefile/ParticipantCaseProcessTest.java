@@ -26,6 +26,7 @@ import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.exit.CaseExitRepository;
 import se.stegvis.followup.FollowUpRepository;
+import se.stegvis.identity.Groups;
 import se.stegvis.meeting.Meeting;
 import se.stegvis.meeting.MeetingRepository;
 import se.stegvis.placement.PlacementRequests;
@@ -486,7 +487,7 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
       assertThat(called.getProcessDefinitionId()).startsWith(ProcessVariables.PLACEMENT_PROCESS_KEY + ":");
       assertThat(called.getBusinessKey()).isEqualTo(c.getCaseNumber());
       var matching = taskService.createTaskQuery().processInstanceId(called.getId()).singleResult();
-      identityService.setAuthenticatedUserId("pelle");
+      identityService.setAuthentication("pelle", List.of(Groups.PLACEMENT_COORDINATORS));
       try {
         taskService.complete(matching.getId(), Map.of("matchDecision", "WITHDRAW",
             "withdrawReason", "Deltagaren vill vänta"));

@@ -79,6 +79,12 @@ class ReferralStartFormTest {
       user.setPassword(PASSWORD);
       identityService.saveUser(user);
     }
+    // Registers referrals (referrer) and decides on them (working group) in these tests.
+    for (String group : List.of(Groups.REFERRERS, Groups.WORKING_GROUP)) {
+      if (identityService.createUserQuery().userId(USER).memberOfGroup(group).count() == 0) {
+        identityService.createMembership(USER, group);
+      }
+    }
   }
 
   @Test

@@ -254,20 +254,22 @@ public abstract class CaseProcessTest {
     return caseFile;
   }
 
-  /** Registers a referral the way Tasklist does: the start form "Ny remiss" submitted to the engine. */
+  /** Registers a referral the way Tasklist does: the start form "Ny remiss" submitted to the engine by a referrer. */
   protected CaseFile referViaTasklist(Map<String, Object> form, String userId) {
     ensureProjectAndStaff();
     rememberPersonalData(form);
     var definition = repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(ProcessVariables.PROCESS_KEY).latestVersion().singleResult();
-    identityService.setAuthenticatedUserId(userId);
+    identityService.setAuthentication(userId, List.of(Groups.REFERRERS));
+    ProcessInstance instance;
     try {
-      var instance = formService.submitStartForm(definition.getId(), form);
-      Long caseId = (Long) runtimeService.getVariable(instance.getId(), ProcessVariables.CASE_ID);
-      return caseFiles.findById(caseId).orElseThrow();
+      instance = formService.submitStartForm(definition.getId(), form);
     } finally {
       identityService.clearAuthentication();
     }
+    // Read back as the test, not the referrer: a referrer reads nothing of the case in the engine.
+    Long caseId = (Long) runtimeService.getVariable(instance.getId(), ProcessVariables.CASE_ID);
+    return caseFiles.findById(caseId).orElseThrow();
   }
 
   protected ProcessInstance instance(CaseFile caseFile) {
@@ -296,7 +298,7 @@ public abstract class CaseProcessTest {
       throw new AssertionError("No open task " + taskKey + " in case " + caseFile.getCaseNumber());
     }
     rememberPersonalData(form);
-    identityService.setAuthenticatedUserId(userId);
+    Groups.actAs(identityService, userId);
     try {
       taskService.complete(task.getId(), form);
     } finally {
@@ -318,7 +320,7 @@ public abstract class CaseProcessTest {
       throw new AssertionError("No open task " + taskKey + " in case " + caseFile.getCaseNumber());
     }
     rememberPersonalData(form);
-    identityService.setAuthenticatedUserId(userId);
+    Groups.actAs(identityService, userId);
     try {
       formService.submitTaskForm(task.getId(), form);
     } finally {
