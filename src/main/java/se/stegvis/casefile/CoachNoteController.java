@@ -2,11 +2,8 @@ package se.stegvis.casefile;
 
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -14,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.audit.AuditLog;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
@@ -35,17 +33,17 @@ class CoachNoteController {
     }
   }
 
-  static class CaseNotFound extends RuntimeException {
-  }
-
   private final CaseFileRepository caseFiles;
-  private final CaseAccess access;
+  private final VisibleCases visibleCases;
+  private final AuditLog audit;
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
 
-  CoachNoteController(CaseFileRepository caseFiles, CaseAccess access, ReferenceCodes codes, DeadlineCalendar calendar) {
+  CoachNoteController(CaseFileRepository caseFiles, VisibleCases visibleCases, AuditLog audit, ReferenceCodes codes,
+      DeadlineCalendar calendar) {
     this.caseFiles = caseFiles;
-    this.access = access;
+    this.visibleCases = visibleCases;
+    this.audit = audit;
     this.codes = codes;
     this.calendar = calendar;
   }
@@ -53,13 +51,15 @@ class CoachNoteController {
   @GetMapping
   @Transactional(readOnly = true)
   CoachNote read(@PathVariable String caseNumber) {
-    return CoachNote.of(visibleCase(caseNumber));
+    CaseFile caseFile = visibleCases.byNumber(caseNumber);
+    audit.read(caseFile.getId(), "Coachens anteckning");
+    return CoachNote.of(caseFile);
   }
 
   @PutMapping
   @Transactional
   CoachNote write(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
-    CaseFile caseFile = visibleCase(caseNumber);
+    CaseFile caseFile = visibleCases.byNumber(caseNumber);
     var values = new FormValues(body, codes, calendar.today());
     String note = values.text("note", "Anteckning", false, MAX_NOTE);
     Integer version = values.number("version", "Version", 0, Integer.MAX_VALUE, true);
@@ -68,21 +68,7 @@ class CoachNoteController {
       throw new ObjectOptimisticLockingFailureException(CaseFile.class, caseFile.getId());
     }
     caseFile.writeCoachNote(note);
+    audit.changed(caseFile.getId(), "Coachens anteckning ändrad");
     return CoachNote.of(caseFiles.saveAndFlush(caseFile));
-  }
-
-  /** Unknown and not-yours look alike, so case numbers cannot be probed. */
-  private CaseFile visibleCase(String caseNumber) {
-    var viewer = access.viewer();
-    return caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(viewer, c))
-        .orElseThrow(CaseNotFound::new);
-  }
-
-  @ExceptionHandler(CaseNotFound.class)
-  ProblemDetail notFound() {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-        "Ärendet finns inte, eller så har du inte behörighet att se det.");
-    problem.setTitle("Inget ärende");
-    return problem;
   }
 }

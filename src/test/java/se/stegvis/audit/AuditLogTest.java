@@ -35,6 +35,7 @@ class AuditLogTest extends ApiTest {
     endpoints.put("/api/cases/{caseNumber}/placements", "/api/cases/" + c.getCaseNumber() + "/placements");
     endpoints.put("/api/cases/{caseNumber}/participant", "/api/cases/" + c.getCaseNumber() + "/participant");
     endpoints.put("/api/cases/{caseNumber}/consents", "/api/cases/" + c.getCaseNumber() + "/consents");
+    endpoints.put("/api/cases/{caseNumber}/coach-note", "/api/cases/" + c.getCaseNumber() + "/coach-note");
     endpoints.put("/api/placements/{id}/matches", "/api/placements/" + placementId + "/matches");
     endpoints.put("/api/deadlines/overdue", "/api/deadlines/overdue");
     return endpoints;
