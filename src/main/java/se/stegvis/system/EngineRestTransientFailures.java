@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.annotation.Priority;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Configurable;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,12 +40,29 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
 
   private final DatabaseOutage outage;
 
+  /**
+   * The latest application's instance, for Tasklist's own copy of the engine API
+   * ({@code /camunda/api/engine}), whose JAX-RS application Camunda builds outside Spring: there
+   * {@link WebappEngineApiConflicts} registers the same mappers through Jersey's auto-discovery.
+   */
+  private static volatile EngineRestTransientFailures current;
+
   EngineRestTransientFailures(DatabaseOutage outage) {
     this.outage = outage;
+    current = this;
+  }
+
+  static EngineRestTransientFailures current() {
+    return current;
   }
 
   @Override
   public void customize(ResourceConfig config) {
+    register(config);
+  }
+
+  /** Adds the mappers to a JAX-RS application: {@code /engine-rest} here, Tasklist's copy in {@link WebappEngineApiConflicts}. */
+  void register(Configurable<?> config) {
     config.register(new RestExceptionConflicts(this));
     config.register(new EngineExceptionConflicts(this));
     config.register(new OtherExceptionConflicts(this));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.support.AtOnce;
 import se.stegvis.support.HttpCaseTest;
+import se.stegvis.support.TestHttp;
 
 /**
  * Two users complete the same task at the same moment through the engine REST API (as Tasklist
@@ -56,5 +59,44 @@ class ConcurrentTaskCompletionTest extends HttpCaseTest {
     assertThat(json.readTree(late.body()).path("message").asText()).startsWith("Uppgiften finns inte längre");
     assertThat(jdbc.queryForObject("select count(*) from action_plan where case_id = ?", Long.class, caseFile.getId()))
         .isEqualTo(1);
+  }
+
+  /** Tasklist's own path: the webapp's copy of the engine API, in a logged-in session with the CSRF token. */
+  private HttpResponse<String> submitInTasklist(TestHttp session, String taskId, Map<String, Object> form) throws Exception {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.forEach((key, value) -> variables.put(key, Map.of("value", value)));
+    return session.sessionPost("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+        json.writeValueAsString(Map.of("variables", variables)));
+  }
+
+  private TestHttp tasklistSession(String user) {
+    TestHttp session = new TestHttp(port);
+    HttpResponse<String> login = session.login("tasklist", user, PASSWORD);
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    return session;
+  }
+
+  @Test
+  void twoUsersSubmittingOneTaskAtOnceInTasklistGetOneSuccessAndASwedishConflict() throws Exception {
+    LocalDate started = LocalDate.of(2026, 3, 16);
+    CaseFile caseFile = activeCaseOfHttpCoach(started);
+    Task task = task(caseFile, "makeActionPlan");
+    TestHttp coach = tasklistSession(HTTP_COACH);
+    TestHttp admin = tasklistSession(HTTP_ADMIN);
+
+    List<HttpResponse<String>> answers = AtOnce.run(
+        () -> submitInTasklist(coach, task.getId(), actionPlan(started)),
+        () -> submitInTasklist(admin, task.getId(), actionPlan(started)));
+
+    assertThat(answers).extracting(HttpResponse::statusCode).as(answers.stream().map(HttpResponse::body).toList().toString())
+        .containsExactlyInAnyOrder(204, 409);
+    HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+    assertThat(json.readTree(refused.body()).path("message").asText()).as(refused.body()).matches(SWEDISH_CONFLICT);
+    assertThat(jdbc.queryForObject("select count(*) from action_plan where case_id = ?", Long.class, caseFile.getId()))
+        .isEqualTo(1);
+
+    HttpResponse<String> late = submitInTasklist(admin, task.getId(), actionPlan(started));
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+    assertThat(json.readTree(late.body()).path("message").asText()).startsWith("Uppgiften finns inte längre");
   }
 }
