@@ -70,9 +70,9 @@ import se.stegvis.support.PostgresTestDatabase;
 class StegvisBench {
 
   static final String PASSWORD = "Bänk-2026-lösenord";
-  static final String REFERRER = "bench-remittent";
-  static final String DECIDER = "bench-beslut";
-  static final String MANAGER = "bench-chef";
+  static final String REFERRER = "benchremi";
+  static final String DECIDER = "benchbeslut";
+  static final String MANAGER = "benchchef";
   static final int COACHES = 20;
   static final String[] PROJECTS = {"C2", "SAMVERKAN", "NYIVARDEN", "UNGA"};
   static final int SEED_THREADS = 4;
