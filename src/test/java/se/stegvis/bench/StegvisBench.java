@@ -80,6 +80,8 @@ class StegvisBench {
   static final String MY_TASKS = "Mina uppgifter";
 
   final ObjectMapper json = new ObjectMapper();
+  /** Numbers people and cases across all runs of an operation, so no referral repeats an earlier one. */
+  final AtomicLong people = new AtomicLong();
 
   @BeforeAll
   static void header() throws Exception {
@@ -295,11 +297,10 @@ class StegvisBench {
   }
 
   private Bench.Operation referral(BenchApp app) {
-    AtomicLong next = new AtomicLong();
     LocalDate today = LocalDate.now(DeadlineCalendar.ZONE);
     String auth = Bench.basic(REFERRER, PASSWORD);
     return client -> {
-      String body = json.writeValueAsString(referralForm(Bench.personnummer(next.incrementAndGet()), today, "C2"));
+      String body = json.writeValueAsString(referralForm(Bench.personnummer(people.incrementAndGet()), today, "C2"));
       Bench.expect(201, Bench.request(app.port(), "/api/referrals").header("Authorization", auth)
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
       return true;
@@ -307,11 +308,10 @@ class StegvisBench {
   }
 
   private Bench.Operation bareRestStart(BenchApp app) {
-    AtomicLong next = new AtomicLong();
     String referralDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
         .format(DeadlineCalendar.toDate(LocalDate.now(DeadlineCalendar.ZONE)));
     return client -> {
-      long n = next.incrementAndGet() + 1_000_000;
+      long n = people.incrementAndGet();
       String caseNumber = "C2-2026-" + n;
       String body = """
           {"businessKey": "%s", "variables": {"caseId": {"value": %d, "type": "Long"},
@@ -324,11 +324,10 @@ class StegvisBench {
   }
 
   private Bench.Operation bareJavaStart(BenchApp app) {
-    AtomicLong next = new AtomicLong();
     Date referralDate = DeadlineCalendar.toDate(LocalDate.now(DeadlineCalendar.ZONE));
     RuntimeService runtime = app.engine().getRuntimeService();
     return client -> {
-      startBare(runtime, next.incrementAndGet() + 2_000_000, referralDate);
+      startBare(runtime, people.incrementAndGet(), referralDate);
       return true;
     };
   }
@@ -514,7 +513,8 @@ class StegvisBench {
       ReferralService referrals = app.bean(ReferralService.class);
       ReferenceCodes codes = app.bean(ReferenceCodes.class);
       open = i -> {
-        var form = referralForm(Bench.personnummer(i), referredOn(i, today), PROJECTS[i % PROJECTS.length]);
+        // One project per batch: a batch holds its project's case-number counter until it commits.
+        var form = referralForm(Bench.personnummer(i), referredOn(i, today), PROJECTS[i / SEED_BATCH % PROJECTS.length]);
         referrals.registerAndStart(ReferralRequest.read(new FormValues(form, codes, today), null), REFERRER);
       };
     } else {
