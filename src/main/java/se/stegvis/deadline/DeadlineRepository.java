@@ -1,7 +1,6 @@
 package se.stegvis.deadline;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +19,9 @@ public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
   List<Deadline> findByCaseIdAndStateAndDueAtLessThanEqual(Long caseId, DeadlineState state, Instant at);
 
-  List<Deadline> findByStateIn(Collection<DeadlineState> states);
+  List<Deadline> findByState(DeadlineState state);
+
+  List<Deadline> findByStateAndDueAtBefore(DeadlineState state, Instant before);
 
   List<Deadline> findByStateAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state, Instant dueBefore);
 

@@ -2,8 +2,9 @@ package se.stegvis.deadline;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import se.stegvis.casefile.CaseFileRepository;
 public class OverdueSteps {
 
   static final int DUE_SOON_DAYS = 7;
+  /** Task ids per engine query: keeps the IN list well below PostgreSQL's parameter limit. */
+  static final int TASKS_PER_QUERY = 1000;
 
   public record Step(String caseNumber, Long caseId, String projectCode, String projectName, String coach,
       String coachName, String kind, String kindLabel, int sequence, LocalDate dueDate, Long daysOverdue,
@@ -80,15 +83,21 @@ public class OverdueSteps {
   public View view(String projectCode, String coach) {
     var viewer = access.viewer();
     LocalDate today = calendar.today();
-    List<Deadline> open = deadlines.findByStateIn(EnumSet.of(DeadlineState.OPEN, DeadlineState.MISSED));
+    // Only what the view shows: missed deadlines and open ones due within the week (an index
+    // range), not every open deadline of every case; the tasks' names in one query per chunk.
+    List<Deadline> open = new ArrayList<>(deadlines.findByState(DeadlineState.MISSED));
+    open.addAll(deadlines.findByStateAndDueAtBefore(DeadlineState.OPEN,
+        today.plusDays(DUE_SOON_DAYS + 1L).atStartOfDay(DeadlineCalendar.ZONE).toInstant()));
     Map<Long, CaseFile> cases = caseFiles.findAllById(open.stream().map(Deadline::getCaseId).distinct().toList())
         .stream().filter(c -> access.canSee(viewer, c)).collect(Collectors.toMap(CaseFile::getId, Function.identity()));
     Map<String, String> names = coachNames(cases.values());
     List<CaseFile> visible = List.copyOf(cases.values());
+    Map<String, String> taskNames = taskNames(open.stream().filter(d -> cases.containsKey(d.getCaseId()))
+        .map(Deadline::getTaskId).filter(Objects::nonNull).toList());
 
     List<Step> steps = open.stream()
         .filter(d -> cases.containsKey(d.getCaseId()))
-        .map(d -> step(d, cases.get(d.getCaseId()), names, today))
+        .map(d -> step(d, cases.get(d.getCaseId()), names, taskNames, today))
         .filter(s -> projectCode == null || projectCode.equals(s.projectCode()))
         .filter(s -> coach == null || coach.equals(s.coach()))
         .toList();
@@ -110,11 +119,21 @@ public class OverdueSteps {
             .sorted(Comparator.comparing(CoachOption::name)).toList());
   }
 
-  private Step step(Deadline deadline, CaseFile caseFile, Map<String, String> names, LocalDate today) {
+  private Map<String, String> taskNames(List<String> taskIds) {
+    Map<String, String> names = new HashMap<>();
+    for (int from = 0; from < taskIds.size(); from += TASKS_PER_QUERY) {
+      String[] chunk = taskIds.subList(from, Math.min(taskIds.size(), from + TASKS_PER_QUERY)).toArray(String[]::new);
+      for (Task task : taskService.createTaskQuery().taskIdIn(chunk).list()) {
+        names.put(task.getId(), task.getName());
+      }
+    }
+    return names;
+  }
+
+  private Step step(Deadline deadline, CaseFile caseFile, Map<String, String> names, Map<String, String> taskNames,
+      LocalDate today) {
     LocalDate due = DeadlineCalendar.toDay(java.util.Date.from(deadline.getDueAt()));
     boolean late = deadline.getState() == DeadlineState.MISSED || deadline.getDueAt().isBefore(calendar.now());
-    Task task = deadline.getTaskId() == null ? null
-        : taskService.createTaskQuery().taskId(deadline.getTaskId()).singleResult();
     return new Step(caseFile.getCaseNumber(), caseFile.getId(), caseFile.getProject().getCode(),
         caseFile.getProject().getName(), caseFile.getCoach(),
         caseFile.getCoach() == null ? null : names.get(caseFile.getCoach()), deadline.getKind(),
@@ -122,7 +141,7 @@ public class OverdueSteps {
         late ? Math.max(0, ChronoUnit.DAYS.between(due, today)) : null,
         late ? null : ChronoUnit.DAYS.between(today, due),
         late ? DeadlineState.MISSED.name() : deadline.getState().name(),
-        deadline.getTaskId(), task == null ? null : task.getName(), caseFile.getProcessInstanceId());
+        deadline.getTaskId(), taskNames.get(deadline.getTaskId()), caseFile.getProcessInstanceId());
   }
 
   private Map<String, String> coachNames(java.util.Collection<CaseFile> cases) {
