@@ -515,7 +515,7 @@ class StegvisBench {
       open = i -> {
         // One project per batch: a batch holds its project's case-number counter until it commits.
         var form = referralForm(Bench.personnummer(i), referredOn(i, today), PROJECTS[i / SEED_BATCH % PROJECTS.length]);
-        referrals.registerAndStart(ReferralRequest.read(new FormValues(form, codes, today), null), REFERRER);
+        referrals.registerAndStart(ReferralRequest.read(new FormValues(form, codes, today)), REFERRER);
       };
     } else {
       RuntimeService runtime = app.engine().getRuntimeService();

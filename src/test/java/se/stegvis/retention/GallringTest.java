@@ -142,7 +142,7 @@ class GallringTest extends ApiTest {
     transactions.executeWithoutResult(s -> placementRequests.request(reload(c), Map.of("sectorWish", "CARE"), COACH));
     var called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(c.getProcessInstanceId())
         .singleResult();
-    identityService.setAuthenticatedUserId(COORDINATOR);
+    Groups.actAs(identityService, COORDINATOR);
     try {
       taskService.complete(taskService.createTaskQuery().processInstanceId(called.getId()).singleResult().getId(),
           Map.of("matchDecision", "WITHDRAW", "withdrawReason", "Deltagaren vill vänta"));
