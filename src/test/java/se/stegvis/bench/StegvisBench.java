@@ -58,6 +58,7 @@ import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
 import se.stegvis.referral.ReferralRequest;
+import se.stegvis.support.CaseProcessTest;
 import se.stegvis.referral.ReferralService;
 import se.stegvis.support.PostgresTestDatabase;
 
@@ -339,21 +340,10 @@ class StegvisBench {
         .execute();
   }
 
+  /** The tests' valid referral form, for one of the bench projects. */
   static Map<String, Object> referralForm(String identityNumber, LocalDate referredOn, String project) {
-    Map<String, Object> form = new HashMap<>();
+    Map<String, Object> form = CaseProcessTest.referralForm(identityNumber, referredOn);
     form.put("projectCode", project);
-    form.put("identityNumber", identityNumber);
-    form.put("firstName", "Bänk");
-    form.put("lastName", "Testsson");
-    form.put("gender", "WOMAN");
-    form.put("party", "AF");
-    form.put("referrerName", "Remi Ttent");
-    form.put("referrerEmail", "remi@af.example");
-    form.put("reason", "Behöver samordnat stöd");
-    form.put("incomeSource", "SOCIAL_ASSISTANCE");
-    form.put("timeInSupport", "Y3");
-    form.put("educationLevel", "UPPER_SECONDARY");
-    form.put("referredOn", referredOn.toString());
     return form;
   }
 
