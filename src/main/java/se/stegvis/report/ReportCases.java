@@ -64,6 +64,14 @@ class ReportCases {
   record AnswerRow(Long caseId, Survey survey, String question, int answer) {
   }
 
+  /**
+   * The survey answers counted in a survey table: per question and answer (1–5) how many, and how
+   * many cases answered at all.
+   */
+  record SurveyCounts(Map<String, Map<Integer, Long>> byQuestion, long respondents) {
+    static final SurveyCounts NONE = new SurveyCounts(Map.of(), 0);
+  }
+
   /** Everything one report reads, for one viewer, project (or all) and period; deadlines and answers on demand. */
   static final class ReportData {
     private final String project;
@@ -73,9 +81,17 @@ class ReportCases {
     private final Supplier<List<AnswerRow>> answers;
     private List<DeadlineRow> readDeadlines;
     private List<AnswerRow> readAnswers;
+    private final java.util.function.Function<Survey, SurveyCounts> surveyCounts;
+    private final Map<Survey, SurveyCounts> readSurveyCounts = new java.util.EnumMap<>(Survey.class);
 
     ReportData(String project, ReportPeriod period, List<CaseRow> cases, Supplier<List<DeadlineRow>> deadlines,
         Supplier<List<AnswerRow>> answers) {
+      this(project, period, cases, deadlines, answers, survey -> SurveyCounts.NONE);
+    }
+
+    ReportData(String project, ReportPeriod period, List<CaseRow> cases, Supplier<List<DeadlineRow>> deadlines,
+        Supplier<List<AnswerRow>> answers, java.util.function.Function<Survey, SurveyCounts> surveyCounts) {
+      this.surveyCounts = surveyCounts;
       this.project = project;
       this.period = period;
       this.cases = cases;
@@ -108,6 +124,11 @@ class ReportCases {
       }
       return readAnswers;
     }
+
+    /** The answers of a survey table, counted in the database. */
+    SurveyCounts surveyCounts(Survey survey) {
+      return readSurveyCounts.computeIfAbsent(survey, surveyCounts);
+    }
   }
 
   /**
@@ -137,7 +158,8 @@ class ReportCases {
   ReportData load(String projectCode, ReportPeriod period) {
     var visible = access.visibleIn(access.viewer(), "c", "pr");
     return new ReportData(projectCode, period, cases(projectCode, period, visible),
-        () -> deadlines(projectCode, period, visible), () -> answers(projectCode, period, visible));
+        () -> deadlines(projectCode, period, visible), () -> answers(projectCode, period, visible),
+        survey -> surveyCounts(projectCode, period, visible, survey));
   }
 
   private List<CaseRow> cases(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
@@ -201,6 +223,29 @@ class ReportCases {
     List<Object[]> rows = inReach("select a.caseId, a.survey, a.question, a.answer from SurveyAnswer a, ",
         projectCode, period, visible, "a.caseId = c.id").getResultList();
     return rows.stream().map(r -> new AnswerRow((Long) r[0], (Survey) r[1], (String) r[2], (Integer) r[3])).toList();
+  }
+
+  /**
+   * The answers of one survey counted in the database: those of the cases that exited in the period
+   * (the survey at exit) or were followed up in it (at follow-up), of the cases the viewer may see.
+   */
+  private SurveyCounts surveyCounts(String projectCode, ReportPeriod period, CaseAccess.Condition visible,
+      Survey survey) {
+    String counted = "a.caseId = c.id and a.survey = :survey and "
+        + (survey == Survey.EXIT ? "c.exitedOn" : "f.followedUpOn") + " >= :from and "
+        + (survey == Survey.EXIT ? "c.exitedOn" : "f.followedUpOn") + " <= :to";
+    Query byAnswer = inReach("select a.question, a.answer, count(a) from SurveyAnswer a, ", projectCode, period,
+        visible, counted + " group by a.question, a.answer").setParameter("survey", survey);
+    Map<String, Map<Integer, Long>> byQuestion = new HashMap<>();
+    for (Object row : byAnswer.getResultList()) {
+      Object[] r = (Object[]) row;
+      byQuestion.computeIfAbsent((String) r[0], q -> new HashMap<>()).put((Integer) r[1], (Long) r[2]);
+    }
+    Query respondents = inReach("select count(distinct a.caseId) from SurveyAnswer a, ", projectCode, period,
+        visible, counted).setParameter("survey", survey);
+    Object result = respondents.getSingleResult();
+    Object count = result instanceof Object[] row ? row[0] : result;
+    return new SurveyCounts(byQuestion, ((Number) count).longValue());
   }
 
   /** The deadlines due in the period (Swedish calendar days), of the cases the viewer may see. */
