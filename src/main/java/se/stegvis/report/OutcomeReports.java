@@ -225,7 +225,7 @@ public class OutcomeReports {
     List<GoalRow> rows = cases.goals(projects).stream().map(goal -> {
       String code = goal.getProject().getCode();
       List<CaseRow> own = data.cases().stream().filter(c -> code.equals(c.projectCode())).toList();
-      ReportData projectData = new ReportData(code, data.period(), own, List::of, List::of);
+      ReportData projectData = new ReportData(code, data.period(), own, now -> List.of(), List::of);
       return goalRow(goal, projectData);
     }).toList();
     return new GoalTable(data.project(), data.period().from(), data.period().to(), rows);

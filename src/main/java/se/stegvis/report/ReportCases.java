@@ -56,8 +56,8 @@ class ReportCases {
     }
   }
 
-  /** One deadline due in the period. */
-  record DeadlineRow(Long caseId, String kind, DeadlineState state, Instant dueAt) {
+  /** The deadlines due in the period of one kind in one state: how many, and how many of them were due before now. */
+  record DeadlineRow(String kind, DeadlineState state, long count, long overdue) {
   }
 
   /** One survey answer (1–5) of a case. */
@@ -77,19 +77,21 @@ class ReportCases {
     private final String project;
     private final ReportPeriod period;
     private final List<CaseRow> cases;
-    private final Supplier<List<DeadlineRow>> deadlines;
+    private final java.util.function.Function<Instant, List<DeadlineRow>> deadlines;
     private final Supplier<List<AnswerRow>> answers;
     private List<DeadlineRow> readDeadlines;
     private List<AnswerRow> readAnswers;
     private final java.util.function.Function<Survey, SurveyCounts> surveyCounts;
     private final Map<Survey, SurveyCounts> readSurveyCounts = new java.util.EnumMap<>(Survey.class);
 
-    ReportData(String project, ReportPeriod period, List<CaseRow> cases, Supplier<List<DeadlineRow>> deadlines,
+    ReportData(String project, ReportPeriod period, List<CaseRow> cases,
+        java.util.function.Function<Instant, List<DeadlineRow>> deadlines,
         Supplier<List<AnswerRow>> answers) {
       this(project, period, cases, deadlines, answers, survey -> SurveyCounts.NONE);
     }
 
-    ReportData(String project, ReportPeriod period, List<CaseRow> cases, Supplier<List<DeadlineRow>> deadlines,
+    ReportData(String project, ReportPeriod period, List<CaseRow> cases,
+        java.util.function.Function<Instant, List<DeadlineRow>> deadlines,
         Supplier<List<AnswerRow>> answers, java.util.function.Function<Survey, SurveyCounts> surveyCounts) {
       this.surveyCounts = surveyCounts;
       this.project = project;
@@ -111,9 +113,10 @@ class ReportCases {
       return cases;
     }
 
-    List<DeadlineRow> deadlines() {
+    /** The deadlines due in the period, counted in the database; "overdue" against {@code now}. */
+    List<DeadlineRow> deadlines(Instant now) {
       if (readDeadlines == null) {
-        readDeadlines = deadlines.get();
+        readDeadlines = deadlines.apply(now);
       }
       return readDeadlines;
     }
@@ -158,7 +161,7 @@ class ReportCases {
   ReportData load(String projectCode, ReportPeriod period) {
     var visible = access.visibleIn(access.viewer(), "c", "pr");
     return new ReportData(projectCode, period, cases(projectCode, period, visible),
-        () -> deadlines(projectCode, period, visible), () -> answers(projectCode, period, visible),
+        now -> deadlines(projectCode, period, visible, now), () -> answers(projectCode, period, visible),
         survey -> surveyCounts(projectCode, period, visible, survey));
   }
 
@@ -249,19 +252,21 @@ class ReportCases {
   }
 
   /** The deadlines due in the period (Swedish calendar days), of the cases the viewer may see. */
-  private List<DeadlineRow> deadlines(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
+  private List<DeadlineRow> deadlines(String projectCode, ReportPeriod period, CaseAccess.Condition visible,
+      Instant now) {
     Query query = entityManager.createQuery("""
-        select d.caseId, d.kind, d.state, d.dueAt from Deadline d, CaseFile c join c.project pr
+        select d.kind, d.state, count(d), sum(case when d.dueAt < :now then 1 else 0 end)
+        from Deadline d, CaseFile c join c.project pr
         where c.id = d.caseId and d.dueAt >= :start and d.dueAt < :end and\s""" + visible.jpql()
-        + (projectCode == null ? "" : " and pr.code = :project"), Object[].class)
-        .setParameter("start", period.start()).setParameter("end", period.end());
+        + (projectCode == null ? "" : " and pr.code = :project") + " group by d.kind, d.state", Object[].class)
+        .setParameter("start", period.start()).setParameter("end", period.end()).setParameter("now", now);
     visible.bind(query);
     if (projectCode != null) {
       query.setParameter("project", projectCode);
     }
     List<Object[]> rows = query.getResultList();
-    return rows.stream().map(r -> new DeadlineRow((Long) r[0], (String) r[1], (DeadlineState) r[2], (Instant) r[3]))
-        .toList();
+    return rows.stream().map(r -> new DeadlineRow((String) r[0], (DeadlineState) r[1], ((Number) r[2]).longValue(),
+        ((Number) r[3]).longValue())).toList();
   }
 
   private Query inReach(String select, String projectCode, ReportPeriod period, CaseAccess.Condition visible,
