@@ -185,24 +185,20 @@ public class OutcomeReports {
   }
 
   SurveyTable survey(ReportData data, Survey survey) {
-    Set<Long> counted = (survey == Survey.EXIT ? exited(data) : followedUp(data)).stream().map(CaseRow::caseId)
-        .collect(Collectors.toSet());
-    List<AnswerRow> answers = data.answers().stream()
-        .filter(a -> a.survey() == survey && counted.contains(a.caseId())).toList();
+    ReportCases.SurveyCounts counts = data.surveyCounts(survey);
     List<QuestionRow> rows = cases.questions(survey).stream().map(q -> {
-      List<Integer> given = answers.stream().filter(a -> a.question().equals(q.getQuestion()))
-          .map(AnswerRow::answer).toList();
+      Map<Integer, Long> given = counts.byQuestion().getOrDefault(q.getQuestion(), Map.of());
       Map<Integer, Long> byAnswer = new LinkedHashMap<>();
       for (int answer = 1; answer <= 5; answer++) {
-        int value = answer;
-        byAnswer.put(answer, given.stream().filter(g -> g == value).count());
+        byAnswer.put(answer, given.getOrDefault(answer, 0L));
       }
-      BigDecimal mean = given.isEmpty() ? null
-          : BigDecimal.valueOf(given.stream().mapToInt(Integer::intValue).sum())
-              .divide(BigDecimal.valueOf(given.size()), 1, RoundingMode.HALF_UP);
-      return new QuestionRow(q.getQuestion(), q.getText(), given.size(), byAnswer, mean);
+      long answered = given.values().stream().mapToLong(Long::longValue).sum();
+      long sum = given.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
+      BigDecimal mean = answered == 0 ? null
+          : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(answered), 1, RoundingMode.HALF_UP);
+      return new QuestionRow(q.getQuestion(), q.getText(), answered, byAnswer, mean);
     }).toList();
-    long respondents = answers.stream().map(AnswerRow::caseId).distinct().count();
+    long respondents = counts.respondents();
     return new SurveyTable(data.project(), data.period().from(), data.period().to(), survey, respondents, rows);
   }
 
@@ -229,7 +225,7 @@ public class OutcomeReports {
     List<GoalRow> rows = cases.goals(projects).stream().map(goal -> {
       String code = goal.getProject().getCode();
       List<CaseRow> own = data.cases().stream().filter(c -> code.equals(c.projectCode())).toList();
-      ReportData projectData = new ReportData(code, data.period(), own, List::of, List::of);
+      ReportData projectData = new ReportData(code, data.period(), own, now -> List.of(), List::of);
       return goalRow(goal, projectData);
     }).toList();
     return new GoalTable(data.project(), data.period().from(), data.period().to(), rows);

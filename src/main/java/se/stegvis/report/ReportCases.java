@@ -56,12 +56,20 @@ class ReportCases {
     }
   }
 
-  /** One deadline due in the period. */
-  record DeadlineRow(Long caseId, String kind, DeadlineState state, Instant dueAt) {
+  /** The deadlines due in the period of one kind in one state: how many, and how many of them were due before now. */
+  record DeadlineRow(String kind, DeadlineState state, long count, long overdue) {
   }
 
   /** One survey answer (1–5) of a case. */
   record AnswerRow(Long caseId, Survey survey, String question, int answer) {
+  }
+
+  /**
+   * The survey answers counted in a survey table: per question and answer (1–5) how many, and how
+   * many cases answered at all.
+   */
+  record SurveyCounts(Map<String, Map<Integer, Long>> byQuestion, long respondents) {
+    static final SurveyCounts NONE = new SurveyCounts(Map.of(), 0);
   }
 
   /** Everything one report reads, for one viewer, project (or all) and period; deadlines and answers on demand. */
@@ -69,13 +77,23 @@ class ReportCases {
     private final String project;
     private final ReportPeriod period;
     private final List<CaseRow> cases;
-    private final Supplier<List<DeadlineRow>> deadlines;
+    private final java.util.function.Function<Instant, List<DeadlineRow>> deadlines;
     private final Supplier<List<AnswerRow>> answers;
     private List<DeadlineRow> readDeadlines;
     private List<AnswerRow> readAnswers;
+    private final java.util.function.Function<Survey, SurveyCounts> surveyCounts;
+    private final Map<Survey, SurveyCounts> readSurveyCounts = new java.util.EnumMap<>(Survey.class);
 
-    ReportData(String project, ReportPeriod period, List<CaseRow> cases, Supplier<List<DeadlineRow>> deadlines,
+    ReportData(String project, ReportPeriod period, List<CaseRow> cases,
+        java.util.function.Function<Instant, List<DeadlineRow>> deadlines,
         Supplier<List<AnswerRow>> answers) {
+      this(project, period, cases, deadlines, answers, survey -> SurveyCounts.NONE);
+    }
+
+    ReportData(String project, ReportPeriod period, List<CaseRow> cases,
+        java.util.function.Function<Instant, List<DeadlineRow>> deadlines,
+        Supplier<List<AnswerRow>> answers, java.util.function.Function<Survey, SurveyCounts> surveyCounts) {
+      this.surveyCounts = surveyCounts;
       this.project = project;
       this.period = period;
       this.cases = cases;
@@ -95,9 +113,10 @@ class ReportCases {
       return cases;
     }
 
-    List<DeadlineRow> deadlines() {
+    /** The deadlines due in the period, counted in the database; "overdue" against {@code now}. */
+    List<DeadlineRow> deadlines(Instant now) {
       if (readDeadlines == null) {
-        readDeadlines = deadlines.get();
+        readDeadlines = deadlines.apply(now);
       }
       return readDeadlines;
     }
@@ -107,6 +126,11 @@ class ReportCases {
         readAnswers = answers.get();
       }
       return readAnswers;
+    }
+
+    /** The answers of a survey table, counted in the database. */
+    SurveyCounts surveyCounts(Survey survey) {
+      return readSurveyCounts.computeIfAbsent(survey, surveyCounts);
     }
   }
 
@@ -137,7 +161,8 @@ class ReportCases {
   ReportData load(String projectCode, ReportPeriod period) {
     var visible = access.visibleIn(access.viewer(), "c", "pr");
     return new ReportData(projectCode, period, cases(projectCode, period, visible),
-        () -> deadlines(projectCode, period, visible), () -> answers(projectCode, period, visible));
+        now -> deadlines(projectCode, period, visible, now), () -> answers(projectCode, period, visible),
+        survey -> surveyCounts(projectCode, period, visible, survey));
   }
 
   private List<CaseRow> cases(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
@@ -203,20 +228,45 @@ class ReportCases {
     return rows.stream().map(r -> new AnswerRow((Long) r[0], (Survey) r[1], (String) r[2], (Integer) r[3])).toList();
   }
 
+  /**
+   * The answers of one survey counted in the database: those of the cases that exited in the period
+   * (the survey at exit) or were followed up in it (at follow-up), of the cases the viewer may see.
+   */
+  private SurveyCounts surveyCounts(String projectCode, ReportPeriod period, CaseAccess.Condition visible,
+      Survey survey) {
+    String counted = "a.caseId = c.id and a.survey = :survey and "
+        + (survey == Survey.EXIT ? "c.exitedOn" : "f.followedUpOn") + " >= :from and "
+        + (survey == Survey.EXIT ? "c.exitedOn" : "f.followedUpOn") + " <= :to";
+    Query byAnswer = inReach("select a.question, a.answer, count(a) from SurveyAnswer a, ", projectCode, period,
+        visible, counted + " group by a.question, a.answer").setParameter("survey", survey);
+    Map<String, Map<Integer, Long>> byQuestion = new HashMap<>();
+    for (Object row : byAnswer.getResultList()) {
+      Object[] r = (Object[]) row;
+      byQuestion.computeIfAbsent((String) r[0], q -> new HashMap<>()).put((Integer) r[1], (Long) r[2]);
+    }
+    Query respondents = inReach("select count(distinct a.caseId) from SurveyAnswer a, ", projectCode, period,
+        visible, counted).setParameter("survey", survey);
+    Object result = respondents.getSingleResult();
+    Object count = result instanceof Object[] row ? row[0] : result;
+    return new SurveyCounts(byQuestion, ((Number) count).longValue());
+  }
+
   /** The deadlines due in the period (Swedish calendar days), of the cases the viewer may see. */
-  private List<DeadlineRow> deadlines(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
+  private List<DeadlineRow> deadlines(String projectCode, ReportPeriod period, CaseAccess.Condition visible,
+      Instant now) {
     Query query = entityManager.createQuery("""
-        select d.caseId, d.kind, d.state, d.dueAt from Deadline d, CaseFile c join c.project pr
+        select d.kind, d.state, count(d), sum(case when d.dueAt < :now then 1 else 0 end)
+        from Deadline d, CaseFile c join c.project pr
         where c.id = d.caseId and d.dueAt >= :start and d.dueAt < :end and\s""" + visible.jpql()
-        + (projectCode == null ? "" : " and pr.code = :project"), Object[].class)
-        .setParameter("start", period.start()).setParameter("end", period.end());
+        + (projectCode == null ? "" : " and pr.code = :project") + " group by d.kind, d.state", Object[].class)
+        .setParameter("start", period.start()).setParameter("end", period.end()).setParameter("now", now);
     visible.bind(query);
     if (projectCode != null) {
       query.setParameter("project", projectCode);
     }
     List<Object[]> rows = query.getResultList();
-    return rows.stream().map(r -> new DeadlineRow((Long) r[0], (String) r[1], (DeadlineState) r[2], (Instant) r[3]))
-        .toList();
+    return rows.stream().map(r -> new DeadlineRow((String) r[0], (DeadlineState) r[1], ((Number) r[2]).longValue(),
+        ((Number) r[3]).longValue())).toList();
   }
 
   private Query inReach(String select, String projectCode, ReportPeriod period, CaseAccess.Condition visible,

@@ -278,35 +278,34 @@ public class Reports {
     String projectCode = data.project();
     ReportPeriod period = data.period();
     var now = calendar.now();
-    List<DeadlineRow> due = data.deadlines();
+    List<DeadlineRow> due = data.deadlines(now);
     List<String> kinds = new ArrayList<>(List.of(DeadlineKind.INTAKE_DECISION, DeadlineKind.PLAN,
         DeadlineKind.MEETING, DeadlineKind.PROPOSAL, DeadlineKind.FOLLOW_UP, DeadlineKind.PLACEMENT_MATCH,
         DeadlineKind.PLACEMENT_FIRST_VISIT, DeadlineKind.PLACEMENT_WORK_PLAN, DeadlineKind.PLACEMENT_VISIT)
         .stream().map(Enum::name).toList());
     due.stream().map(DeadlineRow::kind).filter(k -> !kinds.contains(k)).distinct().sorted().forEach(kinds::add);
     List<DeadlineRowFigures> rows = kinds.stream()
-        .map(k -> deadlineRow(k, DeadlineKind.labelOf(k), due.stream().filter(d -> k.equals(d.kind())).toList(), now))
+        .map(k -> deadlineRow(k, DeadlineKind.labelOf(k), due.stream().filter(d -> k.equals(d.kind())).toList()))
         .toList();
     return new DeadlineTable(projectCode, period.from(), period.to(), now, rows,
-        deadlineRow(null, "Totalt", due, now));
+        deadlineRow(null, "Totalt", due));
   }
 
-  private static DeadlineRowFigures deadlineRow(String kind, String label, List<DeadlineRow> rows,
-      java.time.Instant now) {
-    long met = count(rows, d -> d.state() == DeadlineState.MET);
-    long late = count(rows, d -> d.state() == DeadlineState.MET_LATE);
-    long missed = count(rows, d -> d.state() == DeadlineState.MISSED
-        || d.state() == DeadlineState.OPEN && d.dueAt().isBefore(now));
-    long open = count(rows, d -> d.state() == DeadlineState.OPEN && !d.dueAt().isBefore(now));
-    long cancelled = count(rows, d -> d.state() == DeadlineState.CANCELLED);
+  private static DeadlineRowFigures deadlineRow(String kind, String label, List<DeadlineRow> rows) {
+    long met = count(rows, DeadlineState.MET);
+    long late = count(rows, DeadlineState.MET_LATE);
+    long overdue = rows.stream().filter(d -> d.state() == DeadlineState.OPEN).mapToLong(DeadlineRow::overdue).sum();
+    long missed = count(rows, DeadlineState.MISSED) + overdue;
+    long open = count(rows, DeadlineState.OPEN) - overdue;
+    long cancelled = count(rows, DeadlineState.CANCELLED);
     long decided = met + late + missed;
-    return new DeadlineRowFigures(kind, label, rows.size(), met, late, missed, open, cancelled,
-        decided == 0 ? null : BigDecimal.valueOf(met * 100L).divide(BigDecimal.valueOf(decided), 1,
+    return new DeadlineRowFigures(kind, label, rows.stream().mapToLong(DeadlineRow::count).sum(), met, late, missed,
+        open, cancelled, decided == 0 ? null : BigDecimal.valueOf(met * 100L).divide(BigDecimal.valueOf(decided), 1,
             RoundingMode.HALF_UP));
   }
 
-  private static long count(List<DeadlineRow> rows, Predicate<DeadlineRow> test) {
-    return rows.stream().filter(test).count();
+  private static long count(List<DeadlineRow> rows, DeadlineState state) {
+    return rows.stream().filter(d -> d.state() == state).mapToLong(DeadlineRow::count).sum();
   }
 
   /**
