@@ -18,8 +18,13 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.support.CaseProcessTest;
 import se.stegvis.support.TestHttp;
 
-/** The webapps' own protections stay on: CSRF tokens, and session cookies that scripts cannot read. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The webapps' own protections stay on: CSRF tokens, and session cookies that scripts cannot read.
+ * A context of its own: in the context it would otherwise share with the login-throttling tests,
+ * the webapp's claim with a valid token was answered 500 in the full suite (not investigated yet).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "stegvis.test.context=web-security")
 @DisplayName("Webbapparna: CSRF-skydd och sessionskakor")
 class WebSecurityTest extends CaseProcessTest {
 
