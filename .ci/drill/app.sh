@@ -24,7 +24,8 @@ drill_app_start() {
   local jar
   jar="$(ls target/stegvis-*.jar | grep -v original | head -1)"
   APP_STARTS=$((APP_STARTS + 1))
-  SPRING_PROFILES_ACTIVE=postgres \
+  # The default profile pointed at PostgreSQL: the drills act as the demo users on the demo projects,
+  # and the postgres profile refuses to start with demo users (their password is "demo").
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DRILL_DB" \
   SPRING_DATASOURCE_USERNAME="$DRILL_PG_USER" SPRING_DATASOURCE_PASSWORD="" \
   STEGVIS_ADMIN_PASSWORD="$DRILL_ADMIN_PASSWORD" STEGVIS_DEMO=true PORT="$DRILL_PORT" \
