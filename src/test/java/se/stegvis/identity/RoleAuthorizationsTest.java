@@ -3,6 +3,9 @@ package se.stegvis.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -10,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +35,28 @@ class RoleAuthorizationsTest extends CaseProcessTest {
 
   private long rows() {
     return authorizationService.createAuthorizationQuery().count();
+  }
+
+  private List<String> groupsInTheCheck(List<String> groups) {
+    return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.getAuthorizationManager().filterAuthenticatedGroupIds(groups));
+  }
+
+  @Test
+  @DisplayName("en användares få grupper går in i behörighetskontrollen som de är, utan att hela behörighetstabellen läses")
+  void fewGroupsGoIntoTheCheckAsTheyAre() {
+    var groups = List.of(Groups.COACHES, "team-utan-behorigheter");
+
+    assertThat(groupsInTheCheck(groups)).containsExactlyElementsOf(groups);
+  }
+
+  @Test
+  @DisplayName("många grupper (från en katalog) begränsas som förut till de grupper som har någon behörighet")
+  void manyGroupsAreNarrowedToThoseWithGrants() {
+    var groups = Stream.concat(Stream.of(Groups.COACHES),
+        IntStream.range(0, AuthorizedGroups.UNFILTERED_UP_TO).mapToObj(i -> "katalog-" + i)).toList();
+
+    assertThat(groupsInTheCheck(groups)).containsExactly(Groups.COACHES);
   }
 
   @Test
