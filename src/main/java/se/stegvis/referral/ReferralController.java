@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
@@ -44,16 +43,14 @@ class ReferralController {
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
   private final IdentityService identityService;
-  private final AuditLog audit;
 
   ReferralController(ReferralService referrals, IdempotentReferrals idempotentReferrals, ReferenceCodes codes,
-      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit) {
+      DeadlineCalendar calendar, IdentityService identityService) {
     this.referrals = referrals;
     this.idempotentReferrals = idempotentReferrals;
     this.codes = codes;
     this.calendar = calendar;
     this.identityService = identityService;
-    this.audit = audit;
   }
 
   @PostMapping
@@ -75,9 +72,7 @@ class ReferralController {
 
   private Registered registerAndStart(Map<String, Object> body, String userId) {
     var request = ReferralRequest.read(new FormValues(body, codes, calendar.today()));
-    CaseFile caseFile = referrals.registerAndStart(request, userId);
-    audit.changed(caseFile.getId(), "Remiss registrerad (API)");
-    return Registered.of(caseFile);
+    return Registered.of(referrals.registerAndStart(request, userId));
   }
 
   private static ResponseEntity<Registered> created(IdempotentReferrals.Answer answer) {

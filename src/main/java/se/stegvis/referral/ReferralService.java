@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.CaseNumbers;
@@ -26,10 +27,11 @@ public class ReferralService {
   private final CaseNumbers caseNumbers;
   private final DeadlineCalendar calendar;
   private final RuntimeService runtimeService;
+  private final AuditLog audit;
 
   ReferralService(ProjectRepository projects, ParticipantRepository participants, CaseFileRepository caseFiles,
       ReferralRepository referrals, CaseNumbers caseNumbers, DeadlineCalendar calendar,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, AuditLog audit) {
     this.projects = projects;
     this.participants = participants;
     this.caseFiles = caseFiles;
@@ -37,6 +39,7 @@ public class ReferralService {
     this.caseNumbers = caseNumbers;
     this.calendar = calendar;
     this.runtimeService = runtimeService;
+    this.audit = audit;
   }
 
   /** Stores participant, case and referral; the caller's process carries the case from here. */
@@ -69,10 +72,14 @@ public class ReferralService {
     return caseFile;
   }
 
-  /** The API's way in: register and start the case process in one transaction (the start links them). */
+  /**
+   * The API's way in: register and start the case process in one transaction (the start links
+   * them), with its audit entry.
+   */
   @Transactional
   public CaseFile registerAndStart(ReferralRequest request, String userId) {
     CaseFile caseFile = register(request, userId, Referral.Channel.API);
+    audit.changed(caseFile.getId(), "Remiss registrerad (API)");
     runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
         .businessKey(caseFile.getCaseNumber())
         .setVariable(ProcessVariables.CASE_ID, caseFile.getId())
