@@ -67,8 +67,9 @@ public class CaseAccess {
 
   /**
    * {@link #canSee} as a JPQL condition over a {@code CaseFile} alias and its {@code Project}
-   * alias, for queries that count many cases (the reports). It states the same rules and lives
-   * next to canSee so that both change together; CaseAccessConditionTest checks that they agree.
+   * alias, for queries that count or page many cases (the reports, the overdue view). It states
+   * the same rules and lives next to canSee so that both change together;
+   * CaseVisibilityConditionTest checks that they agree.
    */
   public Condition visibleIn(Viewer viewer, String caseAlias, String projectAlias) {
     Map<String, Object> parameters = new LinkedHashMap<>();

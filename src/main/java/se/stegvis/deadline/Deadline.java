@@ -36,6 +36,13 @@ public class Deadline {
   @Enumerated(EnumType.STRING)
   private DeadlineState state;
 
+  /**
+   * {@link #dueAt} while the step is undone (OPEN or MISSED), null once it is met or cancelled:
+   * the overdue view reads the undone steps in due order from its index (V9).
+   */
+  @Column(name = "unfinished_due_at")
+  private Instant unfinishedDueAt;
+
   @Column(name = "completed_at")
   private Instant completedAt;
 
@@ -57,12 +64,14 @@ public class Deadline {
     this.sequence = sequence;
     this.taskId = taskId;
     this.dueAt = dueAt;
+    this.unfinishedDueAt = dueAt;
     this.state = DeadlineState.OPEN;
   }
 
   void complete(Instant at) {
     completedAt = at;
     state = at.isAfter(dueAt) ? DeadlineState.MET_LATE : DeadlineState.MET;
+    unfinishedDueAt = null;
   }
 
   void miss(Instant at) {
@@ -73,6 +82,7 @@ public class Deadline {
   void cancel(Instant at) {
     completedAt = at;
     state = DeadlineState.CANCELLED;
+    unfinishedDueAt = null;
   }
 
   /**
@@ -87,6 +97,7 @@ public class Deadline {
       return false;
     }
     dueAt = newDueAt;
+    unfinishedDueAt = newDueAt;
     if (state == DeadlineState.MISSED && newDueAt.isAfter(now)) {
       state = DeadlineState.OPEN;
       missedAt = null;

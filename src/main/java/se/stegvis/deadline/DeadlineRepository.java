@@ -19,10 +19,6 @@ public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
   List<Deadline> findByCaseIdAndStateAndDueAtLessThanEqual(Long caseId, DeadlineState state, Instant at);
 
-  List<Deadline> findByState(DeadlineState state);
-
-  List<Deadline> findByStateAndDueAtBefore(DeadlineState state, Instant before);
-
   List<Deadline> findByStateAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state, Instant dueBefore);
 
   List<Deadline> findByStateAndManagerNotifiedAtIsNull(DeadlineState state);

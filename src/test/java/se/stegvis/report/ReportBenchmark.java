@@ -161,10 +161,11 @@ class ReportBenchmark {
         from case_file c, survey_question q
         where c.id > 1000000 and c.exited_on is not null and q.survey = 'EXIT'""");
     jdbc.update("""
-        insert into deadline (case_id, kind, sequence, due_at, state, completed_at)
+        insert into deadline (case_id, kind, sequence, due_at, state, completed_at, unfinished_due_at)
         select c.id, k.kind, 1, (c.referred_on + k.days)::timestamptz,
           case when c.id % 5 = 0 then 'MET_LATE' when c.id % 11 = 0 then 'MISSED' else 'MET' end,
-          (c.referred_on + k.days)::timestamptz
+          (c.referred_on + k.days)::timestamptz,
+          case when c.id % 5 <> 0 and c.id % 11 = 0 then (c.referred_on + k.days)::timestamptz end
         from case_file c,
           (values ('INTAKE_DECISION', 14), ('PLAN', 34), ('MEETING', 80)) as k(kind, days)
         where c.id > 1000000""");

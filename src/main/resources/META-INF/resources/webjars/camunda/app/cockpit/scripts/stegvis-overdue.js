@@ -1,11 +1,18 @@
 // Stegvis: "Försenade steg", a Cockpit dashboard plugin (plugin point cockpit.dashboard).
 // Plain ES module, no build step. Loaded through customScripts in scripts/config.js.
-// Data comes from GET /api/deadlines/overdue (same origin; the webapp session authenticates).
+// Data comes from GET /api/deadlines/overdue (same origin; the webapp session authenticates): one page
+// of overdue steps (page, size) with the server's totals, and the nearest steps due soon.
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
 import { apiUrl, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
 
 const STYLESHEET = new URL('stegvis-overdue.css', import.meta.url).pathname;
+const PAGE_SIZE = 50;
+const NUMBER = new Intl.NumberFormat('sv-SE');
+
+function number(n) {
+  return NUMBER.format(n || 0);
+}
 
 function days(n) {
   return n === 1 ? '1 dag' : `${n} dagar`;
@@ -102,7 +109,7 @@ function fillSelect(select, allText, entries, selected) {
 
 function mount(node) {
   loadStylesheet(STYLESHEET, 'overdue');
-  const state = { project: '', coach: '', request: 0, controller: null };
+  const state = { project: '', coach: '', page: 0, request: 0, controller: null };
 
   const projectSelect = el('select', 'form-control input-sm');
   projectSelect.id = 'stegvis-overdue-project';
@@ -132,8 +139,8 @@ function mount(node) {
     status,
     content));
 
-  projectSelect.addEventListener('change', () => { state.project = projectSelect.value; load(); });
-  coachSelect.addEventListener('change', () => { state.coach = coachSelect.value; load(); });
+  projectSelect.addEventListener('change', () => { state.project = projectSelect.value; state.page = 0; load(); });
+  coachSelect.addEventListener('change', () => { state.coach = coachSelect.value; state.page = 0; load(); });
   refresh.addEventListener('click', () => load());
   node.querySelector('form').addEventListener('submit', e => e.preventDefault());
 
@@ -166,6 +173,8 @@ function mount(node) {
     if (state.coach) {
       params.set('coach', state.coach);
     }
+    params.set('page', String(state.page));
+    params.set('size', String(PAGE_SIZE));
     const query = params.toString();
     showStatus('info', 'Hämtar försenade steg …');
     content.classList.add('stegvis-loading');
@@ -215,9 +224,40 @@ function mount(node) {
     render(data);
   }
 
+  // "Visar 1–50 av 10 000" and the buttons to the page before and after.
+  function pager(data, shown) {
+    const total = data.overdueTotal || 0;
+    const size = data.size || PAGE_SIZE;
+    const page = data.page || 0;
+    const first = page * size + 1;
+    const last = page * size + shown;
+    const text = el('span', 'stegvis-pager-text',
+      shown === 0 ? `Visar 0 av ${number(total)}` : `Visar ${number(first)}–${number(last)} av ${number(total)}`);
+    const previous = el('button', 'btn btn-default btn-sm', 'Föregående');
+    previous.type = 'button';
+    previous.disabled = page === 0;
+    previous.addEventListener('click', () => { state.page = Math.max(0, page - 1); load(); });
+    const next = el('button', 'btn btn-default btn-sm', 'Nästa');
+    next.type = 'button';
+    next.disabled = (page + 1) * size >= total;
+    next.addEventListener('click', () => { state.page = page + 1; load(); });
+    const nav = el('div', 'stegvis-pager', previous, text, next);
+    nav.setAttribute('role', 'navigation');
+    nav.setAttribute('aria-label', 'Sidor med försenade steg');
+    return nav;
+  }
+
   function render(data) {
     const overdue = data.overdue || [];
     const dueSoon = data.dueSoon || [];
+    const overdueTotal = data.overdueTotal || 0;
+    const dueSoonTotal = data.dueSoonTotal || 0;
+    // A page past the end (steps done since the last look): go back to the last page there is.
+    if (overdue.length === 0 && overdueTotal > 0 && state.page > 0) {
+      state.page = Math.max(0, Math.ceil(overdueTotal / (data.size || PAGE_SIZE)) - 1);
+      load();
+      return;
+    }
     today.textContent = data.today ? `Läget ${data.today}` : '';
     fillSelect(projectSelect, 'Alla projekt',
       (data.projects || []).map(p => ({ value: p.code, text: p.name || p.code })), state.project);
@@ -225,10 +265,10 @@ function mount(node) {
       (data.coaches || []).map(c => ({ value: c.id, text: c.name || c.id })), state.coach);
 
     const filtered = state.project || state.coach;
-    const total = el('p', overdue.length ? 'stegvis-total stegvis-total-late' : 'stegvis-total stegvis-total-ok',
-      overdue.length === 0 ? 'Inga försenade steg' + (filtered ? ' i det här urvalet.' : '. Alla tidsfrister hålls.')
-        : overdue.length === 1 ? '1 försenat steg' : `${overdue.length} försenade steg`,
-      dueSoon.length ? ` · ${dueSoon.length} förfaller inom 7 dagar` : '');
+    const total = el('p', overdueTotal ? 'stegvis-total stegvis-total-late' : 'stegvis-total stegvis-total-ok',
+      overdueTotal === 0 ? 'Inga försenade steg' + (filtered ? ' i det här urvalet.' : '. Alla tidsfrister hålls.')
+        : overdueTotal === 1 ? '1 försenat steg' : `${number(overdueTotal)} försenade steg`,
+      dueSoonTotal ? ` · ${number(dueSoonTotal)} förfaller inom 7 dagar` : '');
 
     const cards = el('div', 'stegvis-cards',
       summaryCard('Per tidsfrist', (data.byKind || []).map(k => ({ label: k.label || k.kind, count: k.count })),
@@ -246,7 +286,8 @@ function mount(node) {
       { title: 'Förfallodag', cell: s => s.dueDate || '–', className: 'stegvis-col-date' }
     ];
     const overdueSection = el('div', 'stegvis-section',
-      el('h3', null, `Försenade (${overdue.length})`),
+      el('h3', null, `Försenade (${number(overdueTotal)})`),
+      overdueTotal > 0 ? pager(data, overdue.length) : null,
       overdue.length === 0
         ? el('p', 'stegvis-empty', filtered ? 'Inga försenade steg för valt projekt och vald coach.'
           : 'Inga försenade steg just nu.')
@@ -256,7 +297,9 @@ function mount(node) {
         overdue.map(step => ({ step, className: 'stegvis-row-late' }))));
 
     const soonSection = el('div', 'stegvis-section',
-      el('h3', null, `Förfaller inom 7 dagar (${dueSoon.length})`),
+      el('h3', null, `Förfaller inom 7 dagar (${number(dueSoonTotal)})`),
+      dueSoonTotal > dueSoon.length
+        ? el('p', 'stegvis-more text-muted', `Visar de ${number(dueSoon.length)} som förfaller först.`) : null,
       dueSoon.length === 0
         ? el('p', 'stegvis-empty', 'Inga steg förfaller inom 7 dagar.')
         : table([...common,
@@ -264,7 +307,7 @@ function mount(node) {
           { title: 'Processinstans', cell: s => instanceLink(s.processInstanceId), className: 'stegvis-col-link' }],
         dueSoon.map(step => ({ step }))));
 
-    content.replaceChildren(...[total, overdue.length ? cards : null, overdueSection, soonSection].filter(Boolean));
+    content.replaceChildren(...[total, overdueTotal ? cards : null, overdueSection, soonSection].filter(Boolean));
   }
 
   load();
