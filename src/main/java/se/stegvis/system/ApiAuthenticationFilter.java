@@ -1,6 +1,7 @@
 package se.stegvis.system;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -18,26 +20,26 @@ import se.stegvis.identity.Groups;
 
 /**
  * Authenticates calls to the application's API: a logged-in Camunda webapp session (the
- * Tasklist and Cockpit plugins) or HTTP Basic (other systems). The user is then known to the
+ * Tasklist and Cockpit plugins) or HTTP Basic (other systems, {@link BasicAuthentications}). The user is then known to the
  * engine for the request, so authorizations and audit see who acted. Anonymous calls get 401.
  */
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
+  private final BasicAuthentications basic;
 
-  ApiAuthenticationFilter(IdentityService identityService) {
+  ApiAuthenticationFilter(IdentityService identityService, BasicAuthentications basic) {
     this.identityService = identityService;
+    this.basic = basic;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    String userId = sessionUser(request);
-    if (userId == null) {
-      userId = basicUser(request);
-    }
-    if (userId == null) {
+    String sessionUser = sessionUser(request);
+    var basicUser = sessionUser == null ? basic.authenticate(request) : Optional.<Authentication>empty();
+    if (sessionUser == null && basicUser.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       // A plugin's background call (webapp session expired) shows its own message; a Basic
       // challenge would open the browser's login dialog over the page instead.
@@ -50,7 +52,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
           "detail":"Logga in eller skicka användarnamn och lösenord (HTTP Basic)."}""");
       return;
     }
-    Groups.actAs(identityService, userId);
+    if (sessionUser != null) {
+      Groups.actAs(identityService, sessionUser);
+    } else {
+      identityService.setAuthentication(basicUser.get());
+    }
     try {
       chain.doFilter(request, response);
     } finally {
@@ -69,11 +75,5 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     return authentications.getAuthentications().stream()
         .map(UserAuthentication::getIdentityId).findFirst().orElse(null);
-  }
-
-  private String basicUser(HttpServletRequest request) {
-    return BasicCredentials.of(request)
-        .filter(credentials -> identityService.checkPassword(credentials.userId(), credentials.password()))
-        .map(BasicCredentials::userId).orElse(null);
   }
 }

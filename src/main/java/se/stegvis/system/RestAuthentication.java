@@ -1,15 +1,13 @@
 package se.stegvis.system;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API is closed to anonymous callers: HTTP Basic against the Camunda identity
- * service; changing what runs there is for administrators ({@link EngineRestAdministration}). The application's own API ({@code /api}) is guarded by {@link ApiAuthenticationFilter}.
+ * The engine REST API is closed to anonymous callers: HTTP Basic ({@link EngineRestAuthentication});
+ * changing what runs there is for administrators ({@link EngineRestAdministration}). The application's own API ({@code /api}) is guarded by {@link ApiAuthenticationFilter}.
  */
 @Configuration
 class RestAuthentication {
@@ -25,11 +23,10 @@ class RestAuthentication {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(BasicAuthentications basic,
+      IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(basic, identityService));
     registration.setName("engine-rest-authentication");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(1);
     return registration;
