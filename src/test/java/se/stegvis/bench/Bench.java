@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -24,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import se.stegvis.support.CaseProcessTest;
 import se.stegvis.support.PostgresTestDatabase;
 
 /** What every benchmark shares: scratch databases, load generation, statistics and the printed report. */
@@ -188,16 +188,7 @@ final class Bench {
    * 900 per birth day, enough for millions of referrals.
    */
   static String personnummer(long n) {
-    LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(n / 900 % 18_000);
-    String date = birth.format(DateTimeFormatter.BASIC_ISO_DATE);
-    String serial = "%03d".formatted(100 + n % 900);
-    String nine = date.substring(2) + serial;
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      int product = Character.digit(nine.charAt(i), 10) * (i % 2 == 0 ? 2 : 1);
-      sum += product / 10 + product % 10;
-    }
-    return date + "-" + serial + (10 - sum % 10) % 10;
+    return CaseProcessTest.personnummer(LocalDate.of(1940, 1, 1).plusDays(n / 900 % 18_000), (int) (100 + n % 900));
   }
 
   // --- report -------------------------------------------------------------------------------
