@@ -74,7 +74,6 @@ public record IdentityNumber(String value, Kind kind, LocalDate birthDate) {
     }
   }
 
-  /** Luhn over YYMMDDNNN with weights 2,1,2,…; the tenth digit is the check digit. */
   /** The Luhn check digit (weights 2,1,2,… over nine digits) of personnummer and organisationsnummer alike. */
   public static boolean luhnValid(String tenDigits) {
     int sum = 0;

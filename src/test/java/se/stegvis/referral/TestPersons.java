@@ -1,18 +1,18 @@
 package se.stegvis.referral;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import se.stegvis.support.CaseProcessTest;
 
 /**
  * Distinct, valid identity numbers for tests that share a database: each call gives a new
- * person. The check digit is computed here with the Luhn rule (weights 2,1,2,… over YYMMDDNNN),
- * independently of the production code.
+ * person, with the check digit computed independently of the production code
+ * ({@link CaseProcessTest#personnummer}).
  */
 final class TestPersons {
 
   private static final AtomicInteger NEXT = new AtomicInteger();
-  private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
   private TestPersons() {
   }
@@ -25,9 +25,7 @@ final class TestPersons {
 
   /** YYYYMMDD-NNNN for the birth date and three-digit serial, with its correct check digit. */
   static String personnummer(LocalDate birthDate, int serial) {
-    String date = birthDate.format(YYYYMMDD);
-    String nine = date.substring(2) + "%03d".formatted(serial);
-    return date + "-" + "%03d".formatted(serial) + checkDigit(nine);
+    return CaseProcessTest.personnummer(birthDate, serial);
   }
 
   /** The same number with its check digit changed, so only the Luhn check fails. */
@@ -35,14 +33,5 @@ final class TestPersons {
     int last = personnummer.length() - 1;
     int wrong = (Character.digit(personnummer.charAt(last), 10) + 1) % 10;
     return personnummer.substring(0, last) + wrong;
-  }
-
-  static int checkDigit(String nineDigits) {
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      int product = Character.digit(nineDigits.charAt(i), 10) * (i % 2 == 0 ? 2 : 1);
-      sum += product / 10 + product % 10;
-    }
-    return (10 - sum % 10) % 10;
   }
 }

@@ -3,7 +3,6 @@ package se.stegvis.report;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -258,18 +257,6 @@ abstract class ReportFixture extends CaseProcessTest {
 
   static LocalDate day(int year, int month, int dayOfMonth) {
     return LocalDate.of(year, month, dayOfMonth);
-  }
-
-  /** YYYYMMDD-NNNC with the Luhn check digit over YYMMDDNNN (weights 2,1,2,…). */
-  static String personnummer(LocalDate birth, int serial) {
-    String date = birth.format(DateTimeFormatter.BASIC_ISO_DATE);
-    String nine = date.substring(2) + "%03d".formatted(serial);
-    int sum = 0;
-    for (int n = 0; n < 9; n++) {
-      int product = Character.digit(nine.charAt(n), 10) * (n % 2 == 0 ? 2 : 1);
-      sum += product / 10 + product % 10;
-    }
-    return date + "-" + "%03d".formatted(serial) + (10 - sum % 10) % 10;
   }
 
   private CaseFile referral(String project, LocalDate on, String identityNumber, String gender, String party) {

@@ -388,16 +388,23 @@ public abstract class CaseProcessTest {
 
   /** A valid personnummer YYYYMMDD-NNNC for test person n: a different birth day for every n. */
   public static String newPersonnummer(int n) {
-    LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(n * 5L);
+    return personnummer(LocalDate.of(1975, 1, 1).plusDays(n * 5L), 200 + n % 700);
+  }
+
+  /**
+   * The valid personnummer YYYYMMDD-NNNC of a birth day and a three-digit serial number, the check
+   * digit computed here by the Luhn rule (weights 2,1,2,… over YYMMDDNNN), independently of the
+   * production code.
+   */
+  public static String personnummer(LocalDate birth, int serial) {
     String date = birth.format(DateTimeFormatter.BASIC_ISO_DATE);
-    String serial = "%03d".formatted(200 + n % 700);
-    String nine = date.substring(2) + serial;
+    String nine = date.substring(2) + "%03d".formatted(serial);
     int sum = 0;
     for (int i = 0; i < 9; i++) {
       int product = Character.digit(nine.charAt(i), 10) * (i % 2 == 0 ? 2 : 1);
       sum += product / 10 + product % 10;
     }
-    return date + "-" + serial + (10 - sum % 10) % 10;
+    return date + "-" + nine.substring(6) + (10 - sum % 10) % 10;
   }
 
   private static String letters(int n) {
