@@ -14,7 +14,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import se.stegvis.casefile.ProjectGoal;
 import se.stegvis.codes.CodeSet;
@@ -96,21 +95,11 @@ public class OutcomeReports {
   }
 
   /** Participants who started in the period, by their time in public support before start (recorded at referral). */
-  @Transactional(readOnly = true)
-  public CountTable timeInSupport(String projectCode, ReportPeriod period) {
-    return timeInSupport(cases.load(projectCode, period));
-  }
-
   CountTable timeInSupport(ReportData data) {
     return countTable(data, started(data), CaseRow::timeInSupport, CodeSet.TIME_IN_SUPPORT, null);
   }
 
   /** Exits in the period (exit day in it) by outcome code. */
-  @Transactional(readOnly = true)
-  public CountTable exits(String projectCode, ReportPeriod period) {
-    return exits(cases.load(projectCode, period));
-  }
-
   CountTable exits(ReportData data) {
     return countTable(data, exited(data), CaseRow::exitOutcome, CodeSet.EXIT_OUTCOME, null);
   }
@@ -119,11 +108,6 @@ public class OutcomeReports {
    * In work or studies: at exit (outcome work, studies or both, of the exits in the period) and at
    * follow-up (status work or studies, of the people reached at follow-ups made in the period).
    */
-  @Transactional(readOnly = true)
-  public ShareTable workOrStudies(String projectCode, ReportPeriod period) {
-    return workOrStudies(cases.load(projectCode, period));
-  }
-
   ShareTable workOrStudies(ReportData data) {
     List<CaseRow> exited = exited(data);
     List<CaseRow> reached = reached(data);
@@ -135,11 +119,6 @@ public class OutcomeReports {
   }
 
   /** Exits in the period: income source at start (referral) → at exit. */
-  @Transactional(readOnly = true)
-  public TransitionTable incomeTransition(String projectCode, ReportPeriod period) {
-    return incomeTransition(cases.load(projectCode, period));
-  }
-
   TransitionTable incomeTransition(ReportData data) {
     List<CaseRow> exited = exited(data);
     Map<String, String> sources = labels(CodeSet.INCOME_SOURCE, exited.stream()
@@ -156,21 +135,11 @@ public class OutcomeReports {
   }
 
   /** Follow-ups made in the period, by status; those not reached in a row of their own. */
-  @Transactional(readOnly = true)
-  public CountTable followUpStatus(String projectCode, ReportPeriod period) {
-    return followUpStatus(cases.load(projectCode, period));
-  }
-
   CountTable followUpStatus(ReportData data) {
     return countTable(data, followedUp(data), CaseRow::followUpStatus, CodeSet.FOLLOW_UP_STATUS, NOT_REACHED_LABEL);
   }
 
   /** Follow-ups made in the period, by income source the last half year; those not reached apart. */
-  @Transactional(readOnly = true)
-  public CountTable followUpIncome(String projectCode, ReportPeriod period) {
-    return followUpIncome(cases.load(projectCode, period));
-  }
-
   CountTable followUpIncome(ReportData data) {
     return countTable(data, followedUp(data), CaseRow::followUpIncome, CodeSet.INCOME_SOURCE, NOT_REACHED_LABEL);
   }
@@ -179,11 +148,6 @@ public class OutcomeReports {
    * The survey at exit (answers of the exits in the period) or at follow-up (of the follow-ups
    * made in the period): per configured question the number of answers 1–5 and their mean.
    */
-  @Transactional(readOnly = true)
-  public SurveyTable survey(String projectCode, ReportPeriod period, Survey survey) {
-    return survey(cases.load(projectCode, period), survey);
-  }
-
   SurveyTable survey(ReportData data, Survey survey) {
     ReportCases.SurveyCounts counts = data.surveyCounts(survey);
     List<QuestionRow> rows = cases.questions(survey).stream().map(q -> {
@@ -210,11 +174,6 @@ public class OutcomeReports {
    * share self-sufficient within 12 months (people reached at follow-ups made in the period whose
    * income the last half year was salary, student aid or no public support).
    */
-  @Transactional(readOnly = true)
-  public GoalTable goals(String projectCode, ReportPeriod period) {
-    return goals(cases.load(projectCode, period));
-  }
-
   GoalTable goals(ReportData data) {
     Set<String> projects = new TreeSet<>();
     if (data.project() != null) {
