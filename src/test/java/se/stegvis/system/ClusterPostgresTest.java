@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -95,9 +96,14 @@ class ClusterPostgresTest {
           .until(() -> escalatedBy(jdbc, "node-b") >= 20);
       nodeB.close();
 
-      await("node A escalating the rest, including jobs node B held when it stopped")
-          .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-          .until(() -> missedIntakeDeadlines(jdbc) == CASES);
+      try {
+        await("node A escalating the rest, including jobs node B held when it stopped")
+            .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+            .until(() -> missedIntakeDeadlines(jdbc) == CASES);
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(missedIntakeDeadlines(jdbc) + " of " + CASES + " escalated; jobs due and left: "
+            + dueJobs(jdbc) + "; incidents: " + jdbc.queryForList("select incident_msg_ from act_ru_incident"), e);
+      }
       long done = System.nanoTime();
 
       assertThat(jdbc.queryForObject("""
@@ -180,6 +186,12 @@ class ClusterPostgresTest {
   private static long missedIntakeDeadlines(JdbcTemplate jdbc) {
     return jdbc.queryForObject("select count(*) from deadline where kind = 'INTAKE_DECISION' and state = 'MISSED'",
         Long.class);
+  }
+
+  private static List<Map<String, Object>> dueJobs(JdbcTemplate jdbc) {
+    return jdbc.queryForList("select id_, process_instance_id_, lock_owner_, lock_exp_time_, retries_, duedate_,"
+        + " suspension_state_, exception_msg_ from act_ru_job where duedate_ <= ? order by duedate_ limit 20",
+        ClockUtil.getCurrentTime());
   }
 
   private static long escalatedBy(JdbcTemplate jdbc, String node) {
