@@ -61,6 +61,43 @@ class ConcurrentTaskCompletionTest extends HttpCaseTest {
         .isEqualTo(1);
   }
 
+  /**
+   * The coach ends the participation while a colleague saves the action plan of the same case, at
+   * the same moment (in production two such completions once deadlocked on the case's deadlines or
+   * found the process moved on, and answered 500 in English). Each answer is a success or the
+   * Swedish conflict, and the case is in a state one of the orders would give.
+   */
+  @Test
+  void twoStepsOfOneCaseCompletedAtOnceEachSucceedOrGetASwedishConflict() throws Exception {
+    for (int round = 0; round < 6; round++) {
+      LocalDate started = LocalDate.of(2026, 4, 6).plusWeeks(round);
+      CaseFile caseFile = activeCaseOfHttpCoach(started);
+      Task plan = task(caseFile, "makeActionPlan");
+      Task exit = task(caseFile, "exitParticipation");
+
+      List<HttpResponse<String>> answers = AtOnce.run(
+          () -> submitTaskForm(exit.getId(), HTTP_COACH, exit(started, "WORK")),
+          () -> submitTaskForm(plan.getId(), HTTP_ADMIN, actionPlan(started)));
+
+      String said = answers.stream().map(a -> a.statusCode() + " " + a.body()).toList().toString();
+      assertThat(answers).extracting(HttpResponse::statusCode).as(said).containsAnyOf(204).allMatch(
+          status -> status == 204 || status == 409);
+      for (HttpResponse<String> refused : answers.stream().filter(a -> a.statusCode() == 409).toList()) {
+        assertThat(json.readTree(refused.body()).path("message").asText()).as(said).matches(SWEDISH_CONFLICT);
+      }
+      boolean exited = answers.get(0).statusCode() == 204;
+      boolean planned = answers.get(1).statusCode() == 204;
+      assertThat(reload(caseFile).getExitedOn() != null).as("exit stored exactly when it succeeded: %s", said)
+          .isEqualTo(exited);
+      assertThat(jdbc.queryForObject("select count(*) from action_plan where case_id = ?", Long.class,
+          caseFile.getId())).as("plan stored exactly when it succeeded: %s", said).isEqualTo(planned ? 1 : 0);
+      assertThat(jdbc.queryForObject("select count(*) from deadline where case_id = ? and state = 'OPEN'"
+          + " and kind = 'PLAN'", Long.class, caseFile.getId()))
+          .as("no plan deadline left open once the plan is made or the participation ended: %s", said)
+          .isEqualTo(exited || planned ? 0 : 1);
+    }
+  }
+
   /** Tasklist's own path: the webapp's copy of the engine API, in a logged-in session with the CSRF token. */
   private HttpResponse<String> submitInTasklist(TestHttp session, String taskId, Map<String, Object> form) throws Exception {
     Map<String, Object> variables = new LinkedHashMap<>();
