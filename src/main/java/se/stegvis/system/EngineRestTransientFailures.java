@@ -12,12 +12,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,9 +72,11 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
   /** The Swedish message for a concurrency failure, or null when the exception is something else. */
   static String conflict(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      // The engine's own rows, our case rows (@Version), or an execution moved on by the other completion.
-      if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
+      // The engine's own rows, our case rows (@Version), a deadlock with a timer job on the case's
+      // deadlines (Spring's translation, or the engine's code), or an execution moved on by the other completion.
+      if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException
           || t instanceof OptimisticLockException
+          || t instanceof ProcessEngineException engine && engine.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
           || t instanceof ProcessEngineException && t.getMessage() != null
               && t.getMessage().contains("it has no current activity")) {
         return TASK_CHANGED;
