@@ -58,11 +58,7 @@ public class AuditLog {
     }
     // One batch: a list view (Cockpit's "Försenade steg") logs a page of cases per request.
     Object[] entry = entry(Action.READ, resource);
-    List<Object[]> rows = caseIds.stream().map(id -> {
-      Object[] row = Arrays.copyOf(entry, entry.length + 1);
-      row[entry.length] = id;
-      return row;
-    }).toList();
+    List<Object[]> rows = caseIds.stream().map(id -> row(entry, id)).toList();
     int[] written = jdbc.batchUpdate(INSERT, rows);
     for (int i = 0; i < written.length; i++) {
       // A driver may answer "done, count unknown" for a batched statement.
@@ -84,10 +80,7 @@ public class AuditLog {
   }
 
   private void write(Long caseId, Action action, String resource) {
-    Object[] entry = entry(action, resource);
-    Object[] row = Arrays.copyOf(entry, entry.length + 1);
-    row[entry.length] = caseId;
-    int written = jdbc.update(INSERT, row);
+    int written = jdbc.update(INSERT, row(entry(action, resource), caseId));
     if (written != 1) {
       throw new IllegalStateException("No case " + caseId + " to log " + action + " of " + resource);
     }
@@ -101,6 +94,13 @@ public class AuditLog {
         ? a.getRequest() : null;
     return new Object[] {Timestamp.from(calendar.now()), user, action.name(), clip(resource, 200),
         request == null ? null : clip(request.getRemoteAddr(), 64), clip(client(request), 300)};
+  }
+
+  /** The insert's parameters: the entry's values, then the case. */
+  private static Object[] row(Object[] entry, Long caseId) {
+    Object[] row = Arrays.copyOf(entry, entry.length + 1);
+    row[entry.length] = caseId;
+    return row;
   }
 
   /** The kind of client (which door) and its user agent. */
