@@ -73,10 +73,11 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
   static String conflict(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
       // The engine's own rows, our case rows (@Version), a deadlock with a timer job on the case's
-      // deadlines (Spring's translation, or the engine's code), or an execution moved on by the other completion.
+      // deadlines (Spring's translation, or the engine's code), a row the timer job just deleted
+      // (the engine's foreign-key code), or an execution moved on by the other completion.
       if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException
           || t instanceof OptimisticLockException
-          || t instanceof ProcessEngineException engine && engine.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
+          || t instanceof ProcessEngineException engine && collidedInTheDatabase(engine)
           || t instanceof ProcessEngineException && t.getMessage() != null
               && t.getMessage().contains("it has no current activity")) {
         return TASK_CHANGED;
@@ -90,6 +91,11 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
       }
     }
     return null;
+  }
+
+  private static boolean collidedInTheDatabase(ProcessEngineException exception) {
+    return exception.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
+        || exception.getCode() == BuiltinExceptionCode.FOREIGN_KEY_CONSTRAINT_VIOLATION.getCode();
   }
 
   /** 503 while the database is out (the engine would say 500 and its SQL error), 409 for a conflict, else null. */

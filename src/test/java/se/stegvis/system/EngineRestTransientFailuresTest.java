@@ -23,6 +23,15 @@ class EngineRestTransientFailuresTest {
   }
 
   @Test
+  void aRowDeletedUnderTheCompletionIsAConcurrentChange() {
+    // A timer job of the same case ended the execution the completion was writing for (crash drill).
+    var deleted = new ProcessEngineException("An exception occurred in the persistence layer",
+        BuiltinExceptionCode.FOREIGN_KEY_CONSTRAINT_VIOLATION.getCode());
+
+    assertThat(EngineRestTransientFailures.conflict(deleted)).isEqualTo(EngineRestTransientFailures.TASK_CHANGED);
+  }
+
+  @Test
   void otherFailuresKeepTheirOwnAnswers() {
     assertThat(EngineRestTransientFailures.conflict(new DataIntegrityViolationException("duplicate key")))
         .isEqualTo(EngineRestTransientFailures.SAVED_AT_ONCE);
