@@ -74,5 +74,5 @@ drill_pg_connections() {
 
 # A Hikari pool figure from the metrics endpoint: "" (open connections), "_active", "_idle", "_max".
 drill_hikari() {
-  curl -fsS "$DRILL_URL/actuator/prometheus" | awk -v m="hikaricp_connections$1{" 'index($0, m) == 1 {print int($2)}' | head -1
+  curl -fsS -u "admin:$DRILL_ADMIN_PASSWORD" "$DRILL_URL/actuator/prometheus" | awk -v m="hikaricp_connections$1{" 'index($0, m) == 1 {print int($2)}' | head -1
 }

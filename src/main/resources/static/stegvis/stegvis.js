@@ -41,6 +41,13 @@ export async function call(url, { method = 'GET', body, signal } = {}) {
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
+  if (method !== 'GET') {
+    // Writes by session carry Camunda's CSRF token, which the webapps keep in this cookie.
+    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    if (token) {
+      headers['X-XSRF-TOKEN'] = decodeURIComponent(token.substring('XSRF-TOKEN='.length));
+    }
+  }
   const response = await fetch(url, {
     method, headers, signal, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body)

@@ -31,11 +31,24 @@ public class AuditLog {
 
   public enum Action { READ, CHANGE }
 
-  /** The case's number, project and coach are copied, so an entry outlives its case. */
+  /**
+   * The case's number, project and coach are copied, so an entry outlives its case; and the
+   * reader's relation to the case at this moment (its coach, a teammate of the coach, a manager of
+   * its project, as {@code access.Relation} names them), so the review judges the entry by the
+   * memberships of its time ({@link AuditReview#outsideTeam}).
+   */
   private static final String INSERT = """
       insert into audit_entry (occurred_at, user_id, case_id, case_number, project_id, case_coach, action, resource,
-        client_address, client)
-      select ?, ?, id, case_number, project_id, coach, ?, ?, ?, ? from case_file where id = ?""";
+        client_address, client, reader_relation)
+      select ?, ?, c.id, c.case_number, c.project_id, c.coach, ?, ?, ?, ?,
+        case when c.coach = ? then 'OWN_CASE'
+          when exists (select 1 from act_id_membership m join act_id_group g on g.id_ = m.group_id_
+            join act_id_membership t on t.group_id_ = m.group_id_
+            where g.type_ = 'TEAM' and m.user_id_ = ? and t.user_id_ = c.coach) then 'SAME_TEAM'
+          when exists (select 1 from act_id_membership m join project p on p.manager_group = m.group_id_
+            where p.id = c.project_id and m.user_id_ = ?) then 'MY_PROJECT'
+          else 'NONE' end
+      from case_file c where c.id = ?""";
 
   private final JdbcTemplate jdbc;
   private final IdentityService identityService;
@@ -63,7 +76,7 @@ public class AuditLog {
     for (int i = 0; i < written.length; i++) {
       // A driver may answer "done, count unknown" for a batched statement.
       if (written[i] != 1 && written[i] != Statement.SUCCESS_NO_INFO) {
-        throw new IllegalStateException("No case " + rows.get(i)[entry.length] + " to log READ of " + resource);
+        throw new IllegalStateException("No case " + caseIds.toArray()[i] + " to log READ of " + resource);
       }
     }
   }
@@ -96,10 +109,11 @@ public class AuditLog {
         request == null ? null : clip(request.getRemoteAddr(), 64), clip(client(request), 300)};
   }
 
-  /** The insert's parameters: the entry's values, then the case. */
+  /** The insert's parameters: the entry's values, the user three times for the relation, then the case. */
   private static Object[] row(Object[] entry, Long caseId) {
-    Object[] row = Arrays.copyOf(entry, entry.length + 1);
-    row[entry.length] = caseId;
+    Object[] row = Arrays.copyOf(entry, entry.length + 4);
+    Arrays.fill(row, entry.length, entry.length + 3, entry[1]);
+    row[entry.length + 3] = caseId;
     return row;
   }
 

@@ -56,15 +56,21 @@ class AuditReview {
     return entries(PERIOD, period(from, to));
   }
 
+  /** The relations, recorded with each entry, of a reader inside the case's team. */
+  private static final Set<String> INSIDE = Set.of("OWN_CASE", "SAME_TEAM", "MY_PROJECT");
+
   /**
-   * Accesses to watch: by someone who was neither the case's coach at the time nor one of its
-   * project's managers (working group, placement coordinators, administrators, other coaches).
+   * Accesses to watch: by someone who at the time of the access was neither the case's coach, nor
+   * in a team with the coach, nor one of its project's managers (working group, placement
+   * coordinators, administrators, other coaches). Entries from before the relation was recorded
+   * (it is null) are judged by the coach at the time and today's managers.
    */
   List<AuditEntry> outsideTeam(LocalDate from, LocalDate to) {
     Map<Long, Set<String>> managersByProject = new HashMap<>();
     return inPeriod(from, to).stream()
-        .filter(e -> !e.userId().equals(e.caseCoach()))
-        .filter(e -> !managersByProject.computeIfAbsent(e.projectId(), this::managers).contains(e.userId()))
+        .filter(e -> e.readerRelation() != null ? !INSIDE.contains(e.readerRelation())
+            : !e.userId().equals(e.caseCoach())
+                && !managersByProject.computeIfAbsent(e.projectId(), this::managers).contains(e.userId()))
         .toList();
   }
 
@@ -100,6 +106,6 @@ class AuditReview {
   private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
     return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
         rs.getString("case_number"), rs.getLong("project_id"), rs.getString("case_coach"), rs.getString("action"),
-        rs.getString("resource"), rs.getString("client_address"), rs.getString("client"));
+        rs.getString("resource"), rs.getString("client_address"), rs.getString("client"), rs.getString("reader_relation"));
   }
 }

@@ -1,24 +1,33 @@
 package se.stegvis.casefile;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.access.AccessMatrix;
+import se.stegvis.access.Action;
+import se.stegvis.access.Relation;
+import se.stegvis.access.Role;
 import se.stegvis.identity.Groups;
 
 /**
- * Who may see a case through the application's API: administrators all; a project's managers
- * (its manager group) their project's cases; the working group cases awaiting its decision; a
- * coach the cases they coach; placement coordinators the cases in participation, whose
- * placements they arrange; and a coach's teammates (a group of type {@link Groups#TEAM_TYPE}) the
- * cases the coach coaches. The engine's grants say the same ({@code RoleAuthorizations},
- * {@code CaseAuthorizations}).
+ * A user's relations to a case ({@link Relation}: own case, same team, placement in the case,
+ * awaiting or decided by my group, my project) and what the {@link AccessMatrix} lets them do with
+ * it. Reading a case: administrators all; a project's managers (its manager group) their project's
+ * cases; the working group cases awaiting its decision (its read ends with the decision); a coach
+ * the cases they coach and their team's (a group of type {@link Groups#TEAM_TYPE}); placement
+ * coordinators the cases that have a placement. The engine's grants say the same
+ * ({@code RoleAuthorizations}, {@code CaseAuthorizations}).
  *
  * <p>A participant with protected identity (skyddade personuppgifter) limits the case to its coach
  * and its project's managers: nobody else, administrators included, sees it through the API.
@@ -27,14 +36,27 @@ import se.stegvis.identity.Groups;
 public class CaseAccess {
 
   private final IdentityService identityService;
+  private final ProjectRepository projects;
+  private final EntityManager entityManager;
 
-  CaseAccess(IdentityService identityService) {
+  CaseAccess(IdentityService identityService, ProjectRepository projects, EntityManager entityManager) {
     this.identityService = identityService;
+    this.projects = projects;
+    this.entityManager = entityManager;
   }
 
-  public record Viewer(String userId, List<String> groups) {
+  public record Viewer(String userId, List<String> groups, Set<Role> roles) {
+    /** A viewer whose roles are those of their groups (a project's manager group counts per case). */
+    public Viewer(String userId, List<String> groups) {
+      this(userId, groups, Role.of(groups, Set.of()));
+    }
+
     public boolean isAdministrator() {
-      return groups.contains(Groups.ADMINISTRATORS);
+      return roles.contains(Role.ADMINISTRATOR);
+    }
+
+    public boolean may(Action action) {
+      return AccessMatrix.allowsAny(roles, action);
     }
   }
 
@@ -44,20 +66,53 @@ public class CaseAccess {
       throw new IllegalStateException("No authenticated user: /api is behind ApiAuthenticationFilter");
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    return new Viewer(authentication.getUserId(), groups);
+    Set<String> managerGroups = projects.findAll().stream().map(Project::getManagerGroup).collect(Collectors.toSet());
+    return new Viewer(authentication.getUserId(), groups, Role.of(groups, managerGroups));
+  }
+
+  /** How the viewer stands to the case; {@link Relation#NONE} when in no other way. */
+  public Set<Relation> relations(Viewer viewer, CaseFile caseFile) {
+    Set<Relation> relations = EnumSet.noneOf(Relation.class);
+    if (viewer.userId().equals(caseFile.getCoach())) {
+      relations.add(Relation.OWN_CASE);
+    } else if (sharesTeamWith(viewer, caseFile.getCoach())) {
+      relations.add(Relation.SAME_TEAM);
+    }
+    if (viewer.groups().contains(Groups.WORKING_GROUP)) {
+      relations.add(caseFile.getPhase() == CasePhase.REFERRED ? Relation.AWAITING_MY_DECISION
+          : Relation.DECIDED_BY_MY_GROUP);
+    }
+    if (viewer.groups().contains(Groups.PLACEMENT_COORDINATORS) && hasPlacement(caseFile)) {
+      relations.add(Relation.PLACEMENT);
+    }
+    if (viewer.groups().contains(caseFile.getProject().getManagerGroup())) {
+      relations.add(Relation.MY_PROJECT);
+    }
+    if (relations.isEmpty()) {
+      relations.add(Relation.NONE);
+    }
+    return relations;
+  }
+
+  /** Whether the {@link AccessMatrix} lets the viewer do the action on the case. */
+  public boolean can(Viewer viewer, CaseFile caseFile, Action action) {
+    Set<Relation> relations = relations(viewer, caseFile);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    roles.addAll(viewer.roles());
+    if (relations.contains(Relation.MY_PROJECT)) {
+      // Being in the case's project's manager group is being its manager.
+      roles.add(Role.MANAGER);
+    }
+    return AccessMatrix.allows(roles, action, relations, caseFile.getParticipant().isProtectedIdentity());
   }
 
   public boolean canSee(Viewer viewer, CaseFile caseFile) {
-    if (caseFile.getParticipant().isProtectedIdentity()) {
-      return viewer.userId().equals(caseFile.getCoach())
-          || viewer.groups().contains(caseFile.getProject().getManagerGroup());
-    }
-    return viewer.isAdministrator()
-        || viewer.groups().contains(caseFile.getProject().getManagerGroup())
-        || viewer.groups().contains(Groups.WORKING_GROUP) && caseFile.getPhase() == CasePhase.REFERRED
-        || viewer.groups().contains(Groups.PLACEMENT_COORDINATORS) && caseFile.getPhase() == CasePhase.ACTIVE
-        || viewer.userId().equals(caseFile.getCoach())
-        || sharesTeamWith(viewer, caseFile.getCoach());
+    return can(viewer, caseFile, Action.READ_CASE);
+  }
+
+  private boolean hasPlacement(CaseFile caseFile) {
+    return entityManager.createQuery("select count(p) from Placement p where p.caseId = :caseId", Long.class)
+        .setParameter("caseId", caseFile.getId()).getSingleResult() > 0;
   }
 
   private boolean sharesTeamWith(Viewer viewer, String coach) {
@@ -89,8 +144,8 @@ public class CaseAccess {
       parameters.put("seeReferred", CasePhase.REFERRED);
     }
     if (viewer.groups().contains(Groups.PLACEMENT_COORDINATORS)) {
-      rules.add(caseAlias + ".phase = :seeActive");
-      parameters.put("seeActive", CasePhase.ACTIVE);
+      rules.add("exists (select seePlacement.id from Placement seePlacement where seePlacement.caseId = "
+          + caseAlias + ".id)");
     }
     List<String> teammates = teammates(viewer);
     if (!teammates.isEmpty()) {

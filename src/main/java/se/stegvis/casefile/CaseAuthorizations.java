@@ -32,8 +32,9 @@ import se.stegvis.identity.Groups;
  * process instance, and the assignee's teams (groups of type {@link Groups#TEAM_TYPE}) may read
  * and work on the task and read the process instance.</li>
  * </ul>
- * Grants on a task go with the task, grants on an instance with the instance (the engine deletes
- * them). Saved like the engine's own default grants: merged into an existing row, never doubled.
+ * When a step with candidate groups ends, their read of the instance ends too (the working group
+ * reads a referral until its decision), unless another open step is theirs. Grants on a task go
+ * with the task, grants on an instance with the instance (the engine deletes them). Saved like the engine's own default grants: merged into an existing row, never doubled.
  */
 @Component("caseAuthorizations")
 class CaseAuthorizations implements TaskListener {
@@ -58,6 +59,14 @@ class CaseAuthorizations implements TaskListener {
       task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).forEach(group ->
           grant(null, group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), Permissions.READ));
     }
+    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      // The candidates' read of the case ends with their step (the working group's with its
+      // decision), unless another open step of the instance is theirs too.
+      task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
+          .filter(group -> !hasOtherOpenTask(task, group))
+          .forEach(group -> revoke(group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId()));
+      return;
+    }
     if (task.getAssignee() != null) {
       grant(task.getAssignee(), null, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), Permissions.READ);
       for (String team : teamsOf(task.getAssignee())) {
@@ -71,6 +80,22 @@ class CaseAuthorizations implements TaskListener {
     var commandContext = Context.getCommandContext();
     return commandContext.runWithoutAuthorization(() -> commandContext.getReadOnlyIdentityProvider()
         .createGroupQuery().groupMember(userId).groupType(Groups.TEAM_TYPE).list().stream().map(Group::getId).toList());
+  }
+
+  private static boolean hasOtherOpenTask(DelegateTask task, String group) {
+    var commandContext = Context.getCommandContext();
+    return commandContext.runWithoutAuthorization(() -> task.getProcessEngineServices().getTaskService()
+        .createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskCandidateGroup(group).list().stream()
+        .anyMatch(other -> !other.getId().equals(task.getId())));
+  }
+
+  private static void revoke(String groupId, Resource resource, String resourceId) {
+    var commandContext = Context.getCommandContext();
+    var grant = commandContext.getAuthorizationManager()
+        .findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, groupId, resource, resourceId);
+    if (grant != null) {
+      commandContext.getDbEntityManager().delete(grant);
+    }
   }
 
   /** Adds the permissions to the holder's grant on the resource, creating the grant when there is none. */

@@ -1,5 +1,6 @@
 package se.stegvis.casefile;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +42,14 @@ public final class ProcessVariables {
       PARTICIPATION_STARTED, START_DATE, EXIT_DATE, MEETING_NUMBER, PLACEMENT_ID, PLACEMENT_REQUEST_DATE,
       PLACEMENT_COORDINATOR, PLACEMENT_MATCHED, PLACEMENT_MATCH_DATE, WORKPLACE_SUITABLE, PLACEMENT_START,
       VISIT_NUMBER, PLACEMENT_CONTINUES);
+
+  /**
+   * The Stegvis variables a form may submit, by the user task whose form has the field: there the
+   * form validates them. Everywhere else they are set by Stegvis only, never from outside.
+   */
+  public static final Map<String, Set<String>> SUBMITTED_ON_TASK = Map.of(
+      "decideIntake", Set.of(DECISION, COACH),
+      "visitWorkplace", Set.of(WORKPLACE_SUITABLE));
 
   private ProcessVariables() {
   }

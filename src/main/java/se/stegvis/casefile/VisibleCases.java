@@ -1,8 +1,11 @@
 package se.stegvis.casefile;
 
+import java.util.Optional;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -26,6 +29,13 @@ public class VisibleCases {
     var viewer = access.viewer();
     return caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(viewer, c))
         .orElseThrow(NotVisible::new);
+  }
+
+  /** The case, if it exists and the current user may read it. */
+  @Transactional(readOnly = true)
+  public Optional<CaseFile> find(String caseNumber) {
+    var viewer = access.viewer();
+    return caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(viewer, c));
   }
 
   public static class NotVisible extends RuntimeException {

@@ -81,7 +81,11 @@ public class CaseForms implements TaskListener, ExecutionListener {
    */
   @Override
   public void notify(DelegateExecution execution) {
-    Long caseId = (Long) execution.getVariable(ProcessVariables.CASE_ID);
+    Object given = execution.getVariable(ProcessVariables.CASE_ID);
+    if (given != null && !(given instanceof Long)) {
+      throw new FormRejectedException("Variabeln caseId sätts av Stegvis och kan inte skickas med ett formulär.");
+    }
+    Long caseId = (Long) given;
     if (caseId == null) {
       StartEvent start = (StartEvent) execution.getBpmnModelElementInstance();
       caseId = (Long) submit(form(start.getCamundaFormRef()), null, execution).get(ProcessVariables.CASE_ID);

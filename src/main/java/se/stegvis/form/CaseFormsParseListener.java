@@ -62,6 +62,7 @@ class CaseFormsParseListener extends AbstractProcessEnginePlugin {
       task.addTaskListener(TaskListener.EVENTNAME_CREATE, deadlines);
       task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, forms);
       task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, deadlines);
+      task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, grants);
       task.addTaskListener(TaskListener.EVENTNAME_DELETE, deadlines);
     }
 

@@ -26,15 +26,9 @@ class CaseOverviewController {
 
   @ExceptionHandler(CaseOverviews.NotFound.class)
   ProblemDetail notFound() {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Uppgiften hör inte till något ärende i Stegvis.");
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        "Uppgiften finns inte, hör inte till något ärende i Stegvis eller så får du inte se ärendet.");
     problem.setTitle("Inget ärende");
-    return problem;
-  }
-
-  @ExceptionHandler(CaseOverviews.Forbidden.class)
-  ProblemDetail forbidden() {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Du har inte behörighet att se det här ärendet.");
-    problem.setTitle("Ingen behörighet");
     return problem;
   }
 }

@@ -74,10 +74,8 @@ public class CaseOverviews {
     this.audit = audit;
   }
 
+  /** No such task, no case behind it, or a case the user may not read: one answer for all three. */
   public static class NotFound extends RuntimeException {
-  }
-
-  public static class Forbidden extends RuntimeException {
   }
 
   @Transactional(readOnly = true)
@@ -89,7 +87,7 @@ public class CaseOverviews {
     CaseFile caseFile = caseFiles.findByProcessInstanceId(caseInstance(task.getProcessInstanceId()))
         .orElseThrow(NotFound::new);
     if (!access.canSee(access.viewer(), caseFile)) {
-      throw new Forbidden();
+      throw new NotFound();
     }
     audit.read(caseFile.getId(), "Ärendeöversikt (Tasklist, uppgift " + taskId + ")");
     return overview(caseFile);

@@ -1,7 +1,10 @@
 package se.stegvis.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +16,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,10 +25,13 @@ import se.stegvis.identity.Groups;
 /**
  * Authenticates calls to the application's API: a logged-in Camunda webapp session (the
  * Tasklist and Cockpit plugins) or HTTP Basic (other systems, {@link BasicAuthentications}). The user is then known to the
- * engine for the request, so authorizations and audit see who acted. Anonymous calls get 401.
+ * engine for the request, so authorizations and audit see who acted. Anonymous calls get 401; a
+ * write by session without the session's CSRF token ({@code X-XSRF-TOKEN}, as the webapps send it) 403.
  */
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final IdentityService identityService;
   private final BasicAuthentications basic;
@@ -52,6 +59,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
           "detail":"Logga in eller skicka användarnamn och lösenord (HTTP Basic)."}""");
       return;
     }
+    if (sessionUser != null && !SAFE_METHODS.contains(request.getMethod()) && !hasSessionCsrfToken(request)) {
+      // A write by cookie session must prove it comes from our own pages (Camunda's CSRF token).
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/problem+json;charset=UTF-8");
+      response.getWriter().write("""
+          {"type":"about:blank","title":"Begäran saknar säkerhetstoken","status":403,\
+          "detail":"Ladda om sidan och försök igen (X-XSRF-TOKEN saknas eller stämmer inte)."}""");
+      return;
+    }
     if (sessionUser != null) {
       Groups.actAs(identityService, sessionUser);
     } else {
@@ -62,6 +78,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  private static boolean hasSessionCsrfToken(HttpServletRequest request) {
+    Object expected = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    return expected != null && sent != null && MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
+        sent.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String sessionUser(HttpServletRequest request) {

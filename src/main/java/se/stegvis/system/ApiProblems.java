@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import se.stegvis.casefile.VisibleCases;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.referral.DuplicateCaseException;
 
@@ -40,12 +41,22 @@ class ApiProblems {
   static final URI INVALID = URI.create("https://stegvis.se/problem/ogiltiga-uppgifter");
   static final URI DUPLICATE = URI.create("https://stegvis.se/problem/oppet-arende-finns");
 
+  private final VisibleCases visibleCases;
+
+  ApiProblems(VisibleCases visibleCases) {
+    this.visibleCases = visibleCases;
+  }
+
+  /** The existing case's number only for a caller who may read that case. */
   @ExceptionHandler(DuplicateCaseException.class)
   ProblemDetail duplicate(DuplicateCaseException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     problem.setType(DUPLICATE);
-    problem.setTitle("Ärendet finns redan");
-    problem.setProperty("caseNumber", e.caseNumber());
+    problem.setTitle("Remissen finns redan");
+    if (visibleCases.find(e.caseNumber()).isPresent()) {
+      problem.setDetail("Personen har redan ett öppet ärende i insatsen: " + e.caseNumber() + ".");
+      problem.setProperty("caseNumber", e.caseNumber());
+    }
     return problem;
   }
 
@@ -120,8 +131,8 @@ class ApiProblems {
       body.put("message", rejected.getMessage());
       body.put("errors", rejected.errors());
       Response.Status status = Response.Status.BAD_REQUEST;
-      if (rejected instanceof DuplicateCaseException duplicate) {
-        body.put("caseNumber", duplicate.caseNumber());
+      if (rejected instanceof DuplicateCaseException) {
+        // Started from a start form (referrers): the existing case is not named.
         status = Response.Status.CONFLICT;
       }
       return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();

@@ -1,13 +1,16 @@
 package se.stegvis.system;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API is closed to anonymous callers: HTTP Basic ({@link EngineRestAuthentication});
- * changing what runs there is for administrators ({@link EngineRestAdministration}). The application's own API ({@code /api}) is guarded by {@link ApiAuthenticationFilter}.
+ * what the roles may do there and in the webapps' engine API is guarded by {@link EngineDoorGuard}. The
+ * application's own API ({@code /api}) is authenticated by {@link ApiAuthenticationFilter} and guarded by
+ * {@link ApiAccess}.
  */
 @Configuration
 class RestAuthentication {
@@ -17,7 +20,7 @@ class RestAuthentication {
   FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
     registration.setName("login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/actuator/*");
     registration.setOrder(0);
     return registration;
   }
@@ -33,11 +36,20 @@ class RestAuthentication {
   }
 
   @Bean
-  FilterRegistrationBean<EngineRestAdministration> engineRestAdministration(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new EngineRestAdministration(identityService));
-    registration.setName("engine-rest-administration");
-    registration.addUrlPatterns("/engine-rest/*");
+  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identityService, TaskService taskService) {
+    var registration = new FilterRegistrationBean<>(new EngineDoorGuard(identityService, taskService));
+    registration.setName("engine-door-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(2);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ActuatorAccess> actuatorAccess(BasicAuthentications basic) {
+    var registration = new FilterRegistrationBean<>(new ActuatorAccess(basic));
+    registration.setName("actuator-access");
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(1);
     return registration;
   }
 
