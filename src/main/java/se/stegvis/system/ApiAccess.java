@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.method.HandlerMethod;
@@ -50,6 +52,10 @@ class ApiAccess implements WebMvcConfigurer, HandlerInterceptor {
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod)) {
       return true;
+    }
+    if (request.getContentLengthLong() > EngineDoorGuard.MAX_BODY) {
+      // Refused before the body is read: nothing of it reaches a handler.
+      throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "Begäran är för stor (högst 1 MB).");
     }
     String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
     String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

@@ -1,0 +1,193 @@
+package se.stegvis.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.consent.ConsentRepository;
+import se.stegvis.identity.Groups;
+import se.stegvis.placement.PlacementRepository;
+import se.stegvis.support.ApiTest;
+
+/**
+ * Every door of the application's API, generated: each handler mapping Spring knows must have its
+ * row in {@link ApiEndpoints}, and each row is called as every role on a case of each relation
+ * (referred, active and own/team/project, active with a placement), asserting the
+ * {@link AccessMatrix}'s answer: 404 for a case the user may not read, 403 for an action the user
+ * may not do, 200 for a permitted read and 400 for a permitted write with an empty body (so nothing
+ * is written). The relations are written out here by hand, so the test does not trust
+ * {@code CaseAccess} to compute them.
+ */
+@DisplayName("Behörighetsmatrisen gäller i varje dörr: varje API-adress, varje roll, varje relation till ärendet")
+class AccessDoorsTest extends ApiTest {
+
+  static final String TEAMMATE = "tea";
+  static final String TEAM = "teamnord";
+
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired ConsentRepository consents;
+  @Autowired PlacementRepository placements;
+
+  /** The demo roles, each a user, with the roles of their groups. */
+  static final Map<String, Set<Role>> USERS = new LinkedHashMap<>();
+
+  static {
+    USERS.put(COACH, EnumSet.of(Role.COACH));
+    USERS.put(TEAMMATE, EnumSet.of(Role.COACH));
+    USERS.put(OTHER_COACH, EnumSet.of(Role.COACH));
+    USERS.put(WORKING_GROUP_MEMBER, EnumSet.of(Role.WORKING_GROUP));
+    USERS.put(COORDINATOR, EnumSet.of(Role.PLACEMENT_COORDINATOR));
+    USERS.put(REFERRER, EnumSet.of(Role.REFERRER));
+    USERS.put(MANAGER, EnumSet.of(Role.MANAGER));
+    USERS.put(OTHER_MANAGER, EnumSet.of(Role.MANAGER));
+    USERS.put(ADMIN, EnumSet.of(Role.ADMINISTRATOR));
+  }
+
+  enum Kind { REFERRED, ACTIVE, WITH_PLACEMENT }
+
+  /** Each user's relations to a case of each kind (coached by COACH, in project C2 managed by MANAGER). */
+  static Set<Relation> relations(String user, Kind kind) {
+    return switch (user) {
+      case COACH -> EnumSet.of(kind == Kind.REFERRED ? Relation.NONE : Relation.OWN_CASE);
+      case TEAMMATE -> EnumSet.of(kind == Kind.REFERRED ? Relation.NONE : Relation.SAME_TEAM);
+      case WORKING_GROUP_MEMBER -> EnumSet.of(kind == Kind.REFERRED ? Relation.AWAITING_MY_DECISION
+          : Relation.DECIDED_BY_MY_GROUP);
+      case COORDINATOR -> EnumSet.of(kind == Kind.WITH_PLACEMENT ? Relation.PLACEMENT : Relation.NONE);
+      case MANAGER -> EnumSet.of(Relation.MY_PROJECT);
+      default -> EnumSet.of(Relation.NONE);
+    };
+  }
+
+  @BeforeEach
+  void aTeam() {
+    if (identityService.createUserQuery().userId(TEAMMATE).count() == 0) {
+      var user = identityService.newUser(TEAMMATE);
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(TEAMMATE, Groups.COACHES);
+      var team = identityService.newGroup(TEAM);
+      team.setType(Groups.TEAM_TYPE);
+      identityService.saveGroup(team);
+      identityService.createMembership(TEAMMATE, TEAM);
+      identityService.createMembership(COACH, TEAM);
+    }
+  }
+
+  @Test
+  @DisplayName("varje API-adress har sin rad i behörighetsmatrisen (ApiEndpoints)")
+  void everyApiMappingIsDeclared() {
+    Set<String> undeclared = new TreeSet<>();
+    Set<String> mapped = new TreeSet<>();
+    mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+        .filter(pattern -> pattern.startsWith("/api/")).forEach(pattern -> info.getMethodsCondition().getMethods()
+            .forEach(method -> {
+              mapped.add(method.name() + " " + pattern);
+              if (ApiEndpoints.find(method.name(), pattern).isEmpty()) {
+                undeclared.add(method.name() + " " + pattern);
+              }
+            })));
+    assertThat(undeclared).as("add a row to ApiEndpoints for each (docs/security.md)").isEmpty();
+    assertThat(ApiEndpoints.ALL).extracting(ApiEndpoints.Endpoint::key).as("rows without a mapping")
+        .allMatch(mapped::contains);
+  }
+
+  @Test
+  @DisplayName("varje API-adress som varje roll på ärenden av varje slag: matrisens svar")
+  void everyRowAsEveryRoleOnEveryRelation() throws Exception {
+    clockAt(LocalDate.now(), MORNING);
+    Map<Kind, CaseFile> cases = new LinkedHashMap<>();
+    cases.put(Kind.REFERRED, referOn(LocalDate.now().minusDays(2)));
+    cases.put(Kind.ACTIVE, activeCase(LocalDate.now().minusDays(5)));
+    CaseFile withPlacement = activeCase(LocalDate.now().minusDays(5));
+    clockAt(LocalDate.now(), MORNING);
+    ok(send("POST", "/api/cases/" + withPlacement.getCaseNumber() + "/placements",
+        Map.of("sectorWish", "CARE"), COACH));
+    cases.put(Kind.WITH_PLACEMENT, withPlacement);
+    Long placementId = placements.findAll().stream().filter(p -> p.getCaseId().equals(withPlacement.getId()))
+        .findFirst().orElseThrow().getId();
+
+    List<String> wrong = new ArrayList<>();
+    int calls = 0;
+    for (var endpoint : ApiEndpoints.ALL) {
+      Action action = endpoint.action();
+      boolean write = !endpoint.method().equals("GET");
+      for (var user : USERS.entrySet()) {
+        Set<Role> roles = user.getValue();
+        if (endpoint.pattern().contains("{caseNumber}") && action.perCase()) {
+          for (var c : cases.entrySet()) {
+            String path = endpoint.pattern().replace("{caseNumber}", c.getValue().getCaseNumber());
+            if (path.contains("{id}")) {
+              var consent = consents.findByCaseId(c.getValue().getId()).stream().findFirst();
+              if (consent.isEmpty()) {
+                continue;
+              }
+              path = path.replace("{id}", consent.get().getId().toString());
+            }
+            Set<Relation> relations = relations(user.getKey(), c.getKey());
+            boolean reads = AccessMatrix.allows(withManager(roles, relations), Action.READ_CASE, relations, false);
+            boolean may = AccessMatrix.allows(withManager(roles, relations), action, relations, false);
+            int expected = !reads ? 404 : !may ? 403 : write ? 400 : 200;
+            int status = send(endpoint.method(), path, write ? Map.of() : null, user.getKey()).statusCode();
+            calls++;
+            if (status != expected) {
+              wrong.add(endpoint.key() + " as " + user.getKey() + " on " + c.getKey() + ": " + status + ", matrix says "
+                  + expected);
+            }
+          }
+        } else if (action.perCase()) {
+          // The case is found from a task or placement: the handler asks the matrix for that case.
+          Kind kind = endpoint.pattern().contains("{taskId}") ? Kind.ACTIVE : Kind.WITH_PLACEMENT;
+          CaseFile c = cases.get(kind);
+          String path = endpoint.pattern()
+              .replace("{taskId}", taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId()).list()
+                  .get(0).getId())
+              .replace("{id}", placementId.toString());
+          Set<Relation> relations = relations(user.getKey(), kind);
+          boolean may = AccessMatrix.allows(withManager(roles, relations), action, relations, false);
+          int expected = !AccessMatrix.allowsAny(roles, action) ? 403 : may ? 200 : 404;
+          int status = send(endpoint.method(), path, write ? Map.of() : null, user.getKey()).statusCode();
+          calls++;
+          if (status != expected) {
+            wrong.add(endpoint.key() + " as " + user.getKey() + ": " + status + ", matrix says " + expected);
+          }
+        } else {
+          String path = endpoint.pattern().replace("{caseNumber}", cases.get(Kind.ACTIVE).getCaseNumber())
+              .replace("{userId}", COACH).replace("{table}", "referrals").replace("{id}", "999999999");
+          int status = send(endpoint.method(), path, write ? Map.of() : null, user.getKey()).statusCode();
+          calls++;
+          boolean may = AccessMatrix.allowsAny(roles, action);
+          if (may ? status == 403 || status >= 500 : status != 403) {
+            wrong.add(endpoint.key() + " as " + user.getKey() + ": " + status + ", matrix says "
+                + (may ? "allowed" : "403"));
+          }
+        }
+      }
+    }
+    assertThat(wrong).as("calls answered against the matrix").isEmpty();
+    assertThat(calls).isGreaterThan(300);
+  }
+
+  /** Being in the case's project's manager group is being a manager (as CaseAccess has it). */
+  private static Set<Role> withManager(Set<Role> roles, Set<Relation> relations) {
+    Set<Role> all = EnumSet.copyOf(roles);
+    if (relations.contains(Relation.MY_PROJECT)) {
+      all.add(Role.MANAGER);
+    }
+    return all;
+  }
+}
