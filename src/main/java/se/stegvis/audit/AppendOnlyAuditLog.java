@@ -2,52 +2,84 @@ package se.stegvis.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
-import javax.sql.DataSource;
-
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.h2.api.Trigger;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import jakarta.annotation.PostConstruct;
 
 /**
  * Makes {@code audit_entry} append-only in the database itself, so that not even a direct SQL
  * session of the application's user can rewrite the log: a trigger refuses every UPDATE and DELETE
- * (and, on PostgreSQL, TRUNCATE). Installed at start-up, after Flyway, because the trigger's
- * language differs between PostgreSQL (PL/pgSQL) and H2 (a Java class) and the migration is shared.
+ * (and, on PostgreSQL, TRUNCATE). Installed after every Flyway migration, on Flyway's connection,
+ * because the trigger's language differs between PostgreSQL (PL/pgSQL) and H2 (a Java class) and
+ * the migration is shared.
+ *
+ * <p>On PostgreSQL Flyway runs as the schema's owner ({@code spring.flyway.user}) and the application
+ * as a runtime role ({@code spring.datasource.username}, see docs/security.md). When they differ, the
+ * owner grants the runtime role what it needs on every start: read and write the tables, use the
+ * sequences, create the engine's tables; but on the audit log only SELECT and INSERT. Not owning the
+ * audit log, its trigger or the trigger's function, the runtime role cannot alter, disable or drop them.
  */
 @Component
-class AppendOnlyAuditLog {
+class AppendOnlyAuditLog implements Callback {
 
-  private final JdbcTemplate jdbc;
-  private final DataSource dataSource;
+  private final String runtimeUser;
 
-  AppendOnlyAuditLog(JdbcTemplate jdbc, DataSource dataSource) {
-    this.jdbc = jdbc;
-    this.dataSource = dataSource;
+  AppendOnlyAuditLog(@Value("${spring.datasource.username:}") String runtimeUser) {
+    this.runtimeUser = runtimeUser;
   }
 
-  @PostConstruct
-  void install() throws SQLException {
-    String database;
-    try (Connection connection = dataSource.getConnection()) {
-      database = connection.getMetaData().getDatabaseProductName();
+  @Override
+  public boolean supports(Event event, Context context) {
+    return event == Event.AFTER_MIGRATE;
+  }
+
+  @Override
+  public boolean canHandleInTransaction(Event event, Context context) {
+    return true;
+  }
+
+  @Override
+  public void handle(Event event, Context context) {
+    try (Statement statement = context.getConnection().createStatement()) {
+      Connection connection = context.getConnection();
+      if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        statement.execute("""
+            create or replace function audit_entry_append_only() returns trigger language plpgsql as $$
+            begin
+              raise exception 'audit_entry is append-only: % refused', tg_op;
+            end $$""");
+        statement.execute("create or replace trigger audit_entry_append_only before update or delete on audit_entry "
+            + "for each row execute function audit_entry_append_only()");
+        statement.execute("create or replace trigger audit_entry_no_truncate before truncate on audit_entry "
+            + "for each statement execute function audit_entry_append_only()");
+        if (!runtimeUser.isBlank() && !runtimeUser.equals(connection.getMetaData().getUserName())) {
+          grantRuntimeRole(statement, '"' + runtimeUser.replace("\"", "\"\"") + '"');
+        }
+      } else {
+        statement.execute("create trigger if not exists audit_entry_append_only before update, delete on audit_entry "
+            + "for each row call '" + Refusal.class.getName() + "'");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot make audit_entry append-only", e);
     }
-    if ("PostgreSQL".equals(database)) {
-      jdbc.execute("""
-          create or replace function audit_entry_append_only() returns trigger language plpgsql as $$
-          begin
-            raise exception 'audit_entry is append-only: % refused', tg_op;
-          end $$""");
-      jdbc.execute("create or replace trigger audit_entry_append_only before update or delete on audit_entry "
-          + "for each row execute function audit_entry_append_only()");
-      jdbc.execute("create or replace trigger audit_entry_no_truncate before truncate on audit_entry "
-          + "for each statement execute function audit_entry_append_only()");
-    } else {
-      jdbc.execute("create trigger if not exists audit_entry_append_only before update, delete on audit_entry "
-          + "for each row call '" + Refusal.class.getName() + "'");
-    }
+  }
+
+  private static void grantRuntimeRole(Statement statement, String role) throws SQLException {
+    statement.execute("grant usage, create on schema public to " + role);
+    statement.execute("grant select, insert, update, delete on all tables in schema public to " + role);
+    statement.execute("grant usage, select on all sequences in schema public to " + role);
+    statement.execute("revoke update, delete, truncate, trigger, references on audit_entry from " + role);
+    statement.execute("revoke insert, update, delete, truncate, trigger on flyway_schema_history from " + role);
+  }
+
+  @Override
+  public String getCallbackName() {
+    return "append-only audit log";
   }
 
   /** H2's trigger: refuses the statement. */
