@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,50 @@ class AccessDoorsTest extends ApiTest {
     }
     assertThat(wrong).as("calls answered against the matrix").isEmpty();
     assertThat(calls).isGreaterThan(300);
+  }
+
+  /**
+   * The writes the engine's doors refuse to everyone but administrators, before the engine sees them:
+   * changing what runs, starting without the start form, and writing variables (docs/security.md).
+   */
+  static final java.util.regex.Pattern ADMINISTRATORS_ONLY = java.util.regex.Pattern.compile(
+      "/(deployment|migration|modification|process-definition|decision-definition|decision-requirements-definition"
+          + "|job-definition|job|batch)(/.*)?|/(task|process-instance|execution)/[^/]+/(variables|localVariables)(/.*)?");
+
+  @Test
+  @DisplayName("varje skrivande operation i motorns REST-API (OpenAPI) som varje roll: bara det rollen får")
+  void everyEngineWriteOperationAsEveryRole() throws Exception {
+    JsonNode document;
+    try (var in = getClass().getResourceAsStream("/openapi.json")) {
+      document = json.readTree(in);
+    }
+    List<String> wrong = new ArrayList<>();
+    int operations = 0;
+    var paths = document.path("paths").fields();
+    while (paths.hasNext()) {
+      var path = paths.next();
+      for (String method : List.of("post", "put", "delete")) {
+        JsonNode operation = path.getValue().path(method);
+        if (operation.isMissingNode()) {
+          continue;
+        }
+        operations++;
+        String resource = path.getKey().replace("{key}", "participant-case").replaceAll("\\{[^}]+}", "x");
+        boolean startForm = resource.matches("/process-definition/(key/participant-case|x)/submit-form");
+        boolean refused = ADMINISTRATORS_ONLY.matcher(resource).matches() && !startForm;
+        String operationId = operation.path("operationId").asText();
+        boolean read = operationId.startsWith("query") || operationId.startsWith("get")
+            || operationId.toLowerCase().contains("count") || operationId.equals("fetchAndLock");
+        for (String user : List.of(REFERRER, WORKING_GROUP_MEMBER, COACH, COORDINATOR, MANAGER)) {
+          int status = send(method.toUpperCase(), "/engine-rest" + resource, Map.of(), user).statusCode();
+          if (refused ? status != 403 : status / 100 == 2 && !read) {
+            wrong.add(method.toUpperCase() + " " + path.getKey() + " (" + operationId + ") as " + user + ": " + status);
+          }
+        }
+      }
+    }
+    assertThat(wrong).as("engine writes answered against the matrix").isEmpty();
+    assertThat(operations).isGreaterThan(150);
   }
 
   /** Being in the case's project's manager group is being a manager (as CaseAccess has it). */
