@@ -52,9 +52,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
 
   /** The door's prefix: the engine REST API (optionally naming the engine) or the webapps' engine API. */
   private static final Pattern DOOR = Pattern.compile("^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
+  /** Below these resources every write changes what runs; a POST to the list itself or its count is a query. */
   private static final Pattern ADMINISTRATION = Pattern.compile(
       "/(deployment|migration|modification|process-definition|decision-definition|decision-requirements-definition"
-          + "|job-definition|job|batch)(/.*)?");
+          + "|job-definition|job|batch)/(?!count$).+");
   private static final Pattern START_FORM = Pattern.compile("/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form");
   private static final Pattern VARIABLES = Pattern.compile("/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localvariables)(/.*)?");
   private static final Pattern TASK_SUBMISSION = Pattern.compile("/task/([^/]+)/(complete|submit-form|resolve)");

@@ -189,10 +189,10 @@ class AccessDoorsTest extends ApiTest {
    */
   static final java.util.regex.Pattern ADMINISTRATORS_ONLY = java.util.regex.Pattern.compile(
       "/(deployment|migration|modification|process-definition|decision-definition|decision-requirements-definition"
-          + "|job-definition|job|batch)(/.*)?|/(task|process-instance|execution)/[^/]+/(variables|localVariables)(/.*)?");
+          + "|job-definition|job|batch)/(?!count$).+|/(task|process-instance|execution)/[^/]+/(variables|localVariables)(/.*)?");
 
   @Test
-  @DisplayName("varje skrivande operation i motorns REST-API (OpenAPI) som varje roll: bara det rollen får")
+  @DisplayName("varje skrivande operation i motorns REST-API (OpenAPI) som remittent, coach och chef: bara det rollen får")
   void everyEngineWriteOperationAsEveryRole() throws Exception {
     JsonNode document;
     try (var in = getClass().getResourceAsStream("/openapi.json")) {
@@ -210,12 +210,12 @@ class AccessDoorsTest extends ApiTest {
         }
         operations++;
         String resource = path.getKey().replace("{key}", "participant-case").replaceAll("\\{[^}]+}", "x");
-        boolean startForm = resource.matches("/process-definition/(key/participant-case|x)/submit-form");
+        boolean startForm = resource.matches("/process-definition/(key/participant-case(/tenant-id/x)?|x)/submit-form");
         boolean refused = ADMINISTRATORS_ONLY.matcher(resource).matches() && !startForm;
         String operationId = operation.path("operationId").asText();
         boolean read = operationId.startsWith("query") || operationId.startsWith("get")
             || operationId.toLowerCase().contains("count") || operationId.equals("fetchAndLock");
-        for (String user : List.of(REFERRER, WORKING_GROUP_MEMBER, COACH, COORDINATOR, MANAGER)) {
+        for (String user : List.of(REFERRER, COACH, MANAGER)) {
           int status = send(method.toUpperCase(), "/engine-rest" + resource, Map.of(), user).statusCode();
           if (refused ? status != 403 : status / 100 == 2 && !read) {
             wrong.add(method.toUpperCase() + " " + path.getKey() + " (" + operationId + ") as " + user + ": " + status);
