@@ -21,7 +21,7 @@ public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
   List<Deadline> findByStateAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state, Instant dueBefore);
 
-  List<Deadline> findByStateAndManagerNotifiedAtIsNull(DeadlineState state);
+  List<Deadline> findByStateAndEscalatedAtIsNotNullAndManagerNotifiedAtIsNull(DeadlineState state);
 
   /** Claims the reminder of one deadline; 0 when another node (or an earlier run) sent it. */
   @Modifying

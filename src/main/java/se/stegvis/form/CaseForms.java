@@ -23,6 +23,7 @@ import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.deadline.StepDates;
 
 /**
  * The one way a form submission becomes case data. Attached to every user task and form start
@@ -39,15 +40,17 @@ public class CaseForms implements TaskListener, ExecutionListener {
   private final DeadlineCalendar calendar;
   private final IdentityService identityService;
   private final AuditLog audit;
+  private final StepDates stepDates;
 
   CaseForms(List<CaseForm> forms, CaseFileRepository caseFiles, ReferenceCodes codes,
-      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit) {
+      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit, StepDates stepDates) {
     this.forms = forms.stream().collect(Collectors.toMap(CaseForm::formId, Function.identity()));
     this.caseFiles = caseFiles;
     this.codes = codes;
     this.calendar = calendar;
     this.identityService = identityService;
     this.audit = audit;
+    this.stepDates = stepDates;
   }
 
   public boolean handles(String formId) {
@@ -120,6 +123,9 @@ public class CaseForms implements TaskListener, ExecutionListener {
         : ((DelegateExecution) scope).getProcessInstanceId();
     Map<String, Object> outputs = form.submit(
         new FormSubmission(caseFile, values, auth == null ? null : auth.getUserId(), processInstanceId));
+    if (scope instanceof DelegateTask task) {
+      registerStepDate(form, caseFile, values, task);
+    }
     audit.changed(caseFile != null ? caseFile.getId() : (Long) outputs.get(ProcessVariables.CASE_ID),
         "Formulär " + form.formId() + " (" + (scope instanceof DelegateTask task ? task.getName() : "startformulär") + ")");
     List<String> caseData = submitted.keySet().stream().filter(n -> !ProcessVariables.isAllowed(n)).toList();
@@ -132,6 +138,24 @@ public class CaseForms implements TaskListener, ExecutionListener {
       ((DelegateExecution) scope).getProcessInstance().setVariables(outputs);
     }
     return outputs;
+  }
+
+  /**
+   * The day the step happened judges its deadline. The form has checked that it is a date and not
+   * in the future; a step cannot have happened before its case began (the referral day) either.
+   */
+  private void registerStepDate(CaseForm form, CaseFile caseFile, FormValues values, DelegateTask task) {
+    CaseForm.StepDateField field = form.stepDate();
+    if (field == null) {
+      return;
+    }
+    var on = values.date(field.key(), field.label(), true);
+    if (on != null && on.isBefore(caseFile.getReferredOn())) {
+      throw new FormRejectedException(field.label() + ": kan inte vara före ärendets början (remissdatum "
+          + caseFile.getReferredOn() + ").");
+    }
+    values.requireValid();
+    stepDates.happened(task.getId(), on);
   }
 
   private CaseForm form(String formId) {
