@@ -414,12 +414,14 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
             tuple("INTAKE_DECISION", 1, DeadlineState.MET_LATE),
             tuple("PLAN", 1, DeadlineState.MET_LATE),
             tuple("MEETING", 1, DeadlineState.MET_LATE),
-            tuple("MEETING", 2, DeadlineState.CANCELLED),
+            tuple("MEETING", 2, DeadlineState.MISSED),
             tuple("PROPOSAL", 1, DeadlineState.MET_LATE),
             tuple("FOLLOW_UP", 1, DeadlineState.MET_LATE));
     assertThat(deadlines(c)).filteredOn(d -> d.getState() == DeadlineState.MET_LATE)
-        .allSatisfy(d -> assertThat(d.getMissedAt()).isAfter(d.getDueAt()).isBefore(d.getCompletedAt()));
-    assertThat(deadline(c, "MEETING", 2).getMissedAt()).as("missed, then cancelled by the exit").isNotNull();
+        .allSatisfy(d -> assertThat(d.getEscalatedAt()).isAfter(d.getDueAt()).isBefore(d.getCompletedAt()));
+    assertThat(deadline(c, "MEETING", 2).getEscalatedAt()).as("escalated, then missed for good by the exit")
+        .isNotNull();
+    assertThat(deadline(c, "MEETING", 2).getEndedOn()).as("dated by the exit").isEqualTo(late);
     assertEngineHoldsNoCaseData(c);
   }
 

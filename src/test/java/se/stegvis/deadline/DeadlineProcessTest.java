@@ -20,7 +20,7 @@ import se.stegvis.support.CaseProcessTest;
 
 /**
  * Deadlines are whole Swedish calendar days: a step due "within 14 days" may be done all of the
- * 14th day and is escalated from midnight. Escalation records the deadline as MISSED and raises
+ * 14th day and is escalated from midnight. Escalation marks the open deadline overdue and raises
  * the task's priority; the task stays where it was.
  */
 @DisplayName("Tidsfrister: gränserna med motorns klocka (Europe/Stockholm)")
@@ -52,8 +52,9 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(instance(c)).hasPassed("intakeDecisionOverdue", "escalateIntakeDecision", "intakeDecisionEscalated")
         .isWaitingAtExactly("decideIntake");
     Deadline missed = deadline(c, "INTAKE_DECISION", 1);
-    assertThat(missed.getState()).isEqualTo(DeadlineState.MISSED);
-    assertThat(missed.getMissedAt()).isEqualTo(ZonedDateTime.of(referred.plusDays(15), JUST_AFTER_MIDNIGHT,
+    assertThat(missed.getState()).as("open and overdue until registered").isEqualTo(DeadlineState.OPEN);
+    assertThat(missed.isEscalated()).isTrue();
+    assertThat(missed.getEscalatedAt()).isEqualTo(ZonedDateTime.of(referred.plusDays(15), JUST_AFTER_MIDNIGHT,
         DeadlineCalendar.ZONE).toInstant());
     Task escalated = task(c, "decideIntake");
     assertThat(escalated.getId()).isEqualTo(task.getId());
@@ -93,7 +94,8 @@ class DeadlineProcessTest extends CaseProcessTest {
     clockAt(started.plusDays(15), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(c)).isEqualTo(1);
     assertThat(instance(c)).hasPassed("planOverdue", "escalatePlan", "planEscalated").isWaitingAt("makeActionPlan");
-    assertThat(deadline(c, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PLAN", 1).getState()).isEqualTo(DeadlineState.OPEN);
+    assertThat(deadline(c, "PLAN", 1).isEscalated()).isTrue();
     assertThat(deadlines(c)).filteredOn(d -> !d.getKind().equals("PLAN") && !d.getKind().equals("INTAKE_DECISION"))
         .extracting(Deadline::getKind, Deadline::getState)
         .containsExactlyInAnyOrder(tuple("MEETING", DeadlineState.OPEN), tuple("PROPOSAL", DeadlineState.OPEN));
@@ -124,7 +126,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(fireDueTimers(c)).isEqualTo(1);
     assertThat(instance(c)).hasPassed("proposalOverdue", "escalateProposal", "proposalEscalated")
         .isWaitingAt("documentProposal");
-    assertThat(deadline(c, "PROPOSAL", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PROPOSAL", 1).status()).isEqualTo("OVERDUE");
     assertThat(task(c, "documentProposal").getPriority()).isEqualTo(100);
     assertThat(deadline(c, "MEETING", 4).getState()).as("the next meeting is not yet due").isEqualTo(DeadlineState.OPEN);
   }
@@ -181,7 +183,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(fireDueTimers(c)).isZero();
     clockAt(LocalDate.of(2026, 4, 4), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(c)).isEqualTo(1);
-    assertThat(deadline(c, "INTAKE_DECISION", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "INTAKE_DECISION", 1).status()).isEqualTo("OVERDUE");
   }
 
   @Test
@@ -198,7 +200,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(fireDueTimers(c)).isZero();
     clockAt(LocalDate.of(2026, 11, 4), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(c)).isEqualTo(1);
-    assertThat(deadline(c, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PLAN", 1).status()).isEqualTo("OVERDUE");
   }
 
   private org.camunda.bpm.engine.runtime.Job timer(CaseFile c) {
