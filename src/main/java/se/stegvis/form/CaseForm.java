@@ -26,7 +26,8 @@ public interface CaseForm {
 
   /**
    * The field that holds the day the step happened, which judges its deadline (see
-   * {@code Deadline}); {@code null} for a form without a deadline.
+   * {@code Deadline}); {@code null} for a form without a deadline. {@link #submit} checks it: not
+   * in the future ({@link FormValues#date}) and not before the step could have happened.
    */
   default StepDateField stepDate() {
     return null;

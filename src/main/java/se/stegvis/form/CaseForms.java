@@ -124,7 +124,7 @@ public class CaseForms implements TaskListener, ExecutionListener {
     Map<String, Object> outputs = form.submit(
         new FormSubmission(caseFile, values, auth == null ? null : auth.getUserId(), processInstanceId));
     if (scope instanceof DelegateTask task) {
-      registerStepDate(form, caseFile, values, task);
+      registerStepDate(form, values, task);
     }
     audit.changed(caseFile != null ? caseFile.getId() : (Long) outputs.get(ProcessVariables.CASE_ID),
         "Formulär " + form.formId() + " (" + (scope instanceof DelegateTask task ? task.getName() : "startformulär") + ")");
@@ -141,21 +141,16 @@ public class CaseForms implements TaskListener, ExecutionListener {
   }
 
   /**
-   * The day the step happened judges its deadline. The form has checked that it is a date and not
-   * in the future; a step cannot have happened before its case began (the referral day) either.
+   * The day the step happened judges its deadline. The form has checked it: a date, not in the
+   * future, and not before the step could have happened (the referral, the start, the request).
    */
-  private void registerStepDate(CaseForm form, CaseFile caseFile, FormValues values, DelegateTask task) {
+  private void registerStepDate(CaseForm form, FormValues values, DelegateTask task) {
     CaseForm.StepDateField field = form.stepDate();
-    if (field == null) {
-      return;
+    var on = field == null ? null : values.date(field.key(), field.label(), false);
+    if (on != null) {
+      // A step without its date (a placement request withdrawn at matching) happened the day it is registered.
+      stepDates.happened(task.getId(), on);
     }
-    var on = values.date(field.key(), field.label(), true);
-    if (on != null && on.isBefore(caseFile.getReferredOn())) {
-      throw new FormRejectedException(field.label() + ": kan inte vara före ärendets början (remissdatum "
-          + caseFile.getReferredOn() + ").");
-    }
-    values.requireValid();
-    stepDates.happened(task.getId(), on);
   }
 
   private CaseForm form(String formId) {

@@ -67,6 +67,47 @@ class DeadlineProcessTest extends CaseProcessTest {
   }
 
   @Test
+  @DisplayName("beslut fattat på remissdagen men registrerat 17 dagar senare, efter eskaleringen: i tid, och efterregistreringen loggas med båda datumen")
+  void aDecisionRegisteredLateButTakenInTimeIsMet() {
+    LocalDate referred = LocalDate.of(2026, 9, 21);
+    CaseFile c = referOn(referred);
+    clockAt(referred.plusDays(15), JUST_AFTER_MIDNIGHT);
+    assertThat(fireDueTimers(c)).isEqualTo(1);
+    assertThat(deadline(c, "INTAKE_DECISION", 1).isEscalated()).isTrue();
+
+    completeOn(referred.plusDays(17), c, "decideIntake", WORKING_GROUP_MEMBER, acceptance(referred));
+
+    Deadline decided = deadline(c, "INTAKE_DECISION", 1);
+    assertThat(decided.getState()).as("judged by the day it happened").isEqualTo(DeadlineState.MET);
+    assertThat(decided.getStepOn()).isEqualTo(referred);
+    assertThat(DeadlineCalendar.toDay(java.util.Date.from(decided.getCompletedAt())))
+        .as("registered").isEqualTo(referred.plusDays(17));
+    assertThat(decided.getEscalatedAt()).as("the escalation stays on record").isNotNull();
+    assertThat(jdbc.queryForList("select resource from audit_entry where case_id = ? and action = 'CHANGE'",
+        String.class, c.getId())).contains("Efterregistrerat steg: Beslut om insats (14 dagar) nr 1 utfört "
+            + referred + ", registrerat " + referred.plusDays(17) + " (förfallodag " + referred.plusDays(14) + ")");
+  }
+
+  @Test
+  @DisplayName("avslut efter förfallodagen: en ogjord plan förblir missad, daterad med avslutsdatumet; avslut före förfallodagen avbryter den")
+  void anExitAfterTheDueDayLeavesTheStepMissed() {
+    LocalDate started = LocalDate.of(2026, 10, 5);
+    CaseFile missed = activeCase(started);
+    completeOn(started.plusDays(20), missed, "exitParticipation", COACH, exit(started.plusDays(20), "JOB_SEEKING"));
+    assertThat(deadlines(missed)).extracting(Deadline::getKind, Deadline::getState, Deadline::getEndedOn)
+        .contains(tuple("PLAN", DeadlineState.MISSED, started.plusDays(20)),
+            tuple("MEETING", DeadlineState.CANCELLED, started.plusDays(20)),
+            tuple("PROPOSAL", DeadlineState.CANCELLED, started.plusDays(20)));
+
+    CaseFile cancelled = activeCase(started);
+    completeOn(started.plusDays(20), cancelled, "exitParticipation", COACH,
+        exit(started.plusDays(10), "JOB_SEEKING"));
+    assertThat(deadline(cancelled, "PLAN", 1)).as("the exit's own date, registered after the due day")
+        .extracting(Deadline::getState, Deadline::getEndedOn)
+        .containsExactly(DeadlineState.CANCELLED, started.plusDays(10));
+  }
+
+  @Test
   @DisplayName("beslut i tid på sista dagen är i tid")
   void intakeDecisionOnTheLastDayIsMet() {
     LocalDate referred = LocalDate.of(2026, 9, 8);

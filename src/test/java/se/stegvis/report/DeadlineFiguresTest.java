@@ -76,6 +76,7 @@ class DeadlineFiguresTest extends CaseProcessTest {
   static final LocalDate NOW = LocalDate.of(2031, 12, 20);
 
   @Autowired Reports reports;
+  @Autowired SteeringGroupReport steeringGroup;
 
   @BeforeEach
   void fixture() {
@@ -170,6 +171,23 @@ class DeadlineFiguresTest extends CaseProcessTest {
             new Reports.LagRow("MEETING", "Flerpartssamtal (varannan månad)", 1, new BigDecimal("0.0"), 0),
             new Reports.LagRow("PROPOSAL", "Förslag till åtgärd (6 månader)", 0, null, null));
     assertThat(table.total()).isEqualTo(new Reports.LagRow(null, "Totalt", 11, new BigDecimal("0.0"), 14));
+  }
+
+  @Test
+  @DisplayName("rapporten säger på svenska vad i tid, sent, missade, avbrutna och median betyder, och visar fördröjningen")
+  void theReportSaysHowItCounts() {
+    var report = steeringGroup.report(PROJECT, TWO_YEARS);
+    Map<String, ReportTable> tables = new java.util.LinkedHashMap<>();
+    report.tables().forEach(t -> tables.put(t.id(), t));
+    assertThat(tables.get("deadlines").description()).contains(
+        "Ett steg bedöms efter det datum då det utfördes, som det angetts i formuläret, inte efter när det registrerades.",
+        "I tid: steget utfördes senast på förfallodagen.", "Sent: steget utfördes efter förfallodagen.",
+        "en missad tidsfrist förblir missad", "Avbrutna: ärendet avslutades (avslutsdatum) senast på förfallodagen");
+    String median = "vid ett jämnt antal medelvärdet av de två mittersta";
+    assertThat(tables.get("waiting-times").description()).contains(median);
+    assertThat(tables.get("documentation-lag").description()).contains(median);
+    assertThat(tables.get("documentation-lag").column("medianDays")).contains(new BigDecimal("0.0"));
+    assertThat(tables.get("documentation-lag").column("count")).last().hasToString("11");
   }
 
   private CaseFile referral(LocalDate on) {
