@@ -57,9 +57,10 @@ public class DeadlineReminders {
       initialDelayString = "${stegvis.reminders.initial-delay:PT1M}")
   public void send() {
     var now = calendar.now();
-    // Calendar days: on the day that is N days before the due day, from midnight Swedish time.
-    for (Deadline deadline : deadlines.findByStateAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState.OPEN,
-        calendar.endOfDayIn(daysBefore))) {
+    // Calendar days: on the day that is N days before the due day, from midnight Swedish time. An
+    // escalated step gets the managers' notice instead.
+    for (Deadline deadline : deadlines.findByStateAndEscalatedAtIsNullAndDueAtLessThanEqualAndReminderSentAtIsNull(
+        DeadlineState.OPEN, calendar.endOfDayIn(daysBefore))) {
       transactions.executeWithoutResult(s -> {
         if (deadlines.claimReminder(deadline.getId(), now) == 1) {
           remindHolder(deadline);

@@ -19,7 +19,8 @@ public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
   List<Deadline> findByCaseIdAndStateAndDueAtLessThanEqual(Long caseId, DeadlineState state, Instant at);
 
-  List<Deadline> findByStateAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state, Instant dueBefore);
+  List<Deadline> findByStateAndEscalatedAtIsNullAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state,
+      Instant dueBefore);
 
   List<Deadline> findByStateAndEscalatedAtIsNotNullAndManagerNotifiedAtIsNull(DeadlineState state);
 
