@@ -59,7 +59,7 @@ public class DeadlineCalendar {
     return toDate(toDay(due).minusDays(days));
   }
 
-  /** The last second of the calendar day {@code days} days from today: what is due by then is "due within {@code days} days". */
+  /** The last second of the calendar day {@code days} days from today: what is due by then is due within them. */
   public Instant endOfDayIn(int days) {
     return today().plusDays(days).atTime(LAST_SECOND).atZone(ZONE).toInstant();
   }

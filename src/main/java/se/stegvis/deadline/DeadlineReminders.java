@@ -23,9 +23,9 @@ import se.stegvis.casefile.Notifications;
 /**
  * Reminder e-mails, when mail is configured: to whoever holds the step N days before its deadline
  * ({@code stegvis.reminders.days-before}, calendar days in Swedish time), and to the project's
- * managers when a deadline's timer escalates the undone step. Each is sent once: a deadline is claimed by a conditional update before its mail goes
- * out, so several nodes or a rerun never send it twice. Messages name the case number and the
- * step, never the person.
+ * managers when a deadline's timer escalates the undone step. Each is sent once: a deadline is
+ * claimed by a conditional update before its mail goes out, so several nodes or a rerun never
+ * send it twice. Messages name the case number and the step, never the person.
  */
 @Service
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")

@@ -106,7 +106,8 @@ public class DeadlineStatesMigration implements JavaMigration {
       case MET, MET_LATE -> {
         LocalDate stepOn = row.getObject("step_on", LocalDate.class);
         LocalDate on = stepOn != null ? stepOn : completedOn != null ? completedOn : dueDay;
-        return new Object[] {(on.isAfter(dueDay) ? DeadlineState.MET_LATE : DeadlineState.MET).name(), on, null, null, id};
+        DeadlineState met = on.isAfter(dueDay) ? DeadlineState.MET_LATE : DeadlineState.MET;
+        return new Object[] {met.name(), on, null, null, id};
       }
       case MISSED -> {
         return new Object[] {DeadlineState.OPEN.name(), null, null, dueAt, id};
