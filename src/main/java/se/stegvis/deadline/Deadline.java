@@ -1,6 +1,7 @@
 package se.stegvis.deadline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +11,17 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** One deadline of one case: when a step is due and what became of it. Managers query these. */
+/**
+ * One deadline of one case: when a step is due, the day it happened, when it was registered, and
+ * what became of it. Managers query these.
+ *
+ * <p>The state is judged by dates, never by when something was typed in: a step is
+ * {@link DeadlineState#MET} when the day it happened is on or before its due day, whenever it was
+ * registered, and {@link DeadlineState#MET_LATE} when after. A step that is undone past its due
+ * day stays {@link DeadlineState#OPEN} (escalated, overdue) until it is registered or the case
+ * ends; a case that ends after the due day leaves it {@link DeadlineState#MISSED}, one that ends on
+ * or before it leaves it {@link DeadlineState#CANCELLED}, both dated by the day the case ended.
+ */
 @Entity
 public class Deadline {
 
@@ -43,11 +54,21 @@ public class Deadline {
   @Column(name = "unfinished_due_at")
   private Instant unfinishedDueAt;
 
+  /** When the step was registered (the form sent), or when the case ended with the step undone. */
   @Column(name = "completed_at")
   private Instant completedAt;
 
-  @Column(name = "missed_at")
-  private Instant missedAt;
+  /** The day the step happened, as entered in its form (or the registration day for a step without a date). */
+  @Column(name = "step_on")
+  private LocalDate stepOn;
+
+  /** The day the case ended with the step undone (its exit date): dates a MISSED or CANCELLED deadline. */
+  @Column(name = "ended_on")
+  private LocalDate endedOn;
+
+  /** When the deadline's timer escalated the undone step (priority, managers' notice). */
+  @Column(name = "escalated_at")
+  private Instant escalatedAt;
 
   @Column(name = "reminder_sent_at")
   private Instant reminderSentAt;
@@ -68,41 +89,73 @@ public class Deadline {
     this.state = DeadlineState.OPEN;
   }
 
-  void complete(Instant at) {
+  /**
+   * The step is registered at {@code at}, having happened on {@code on}: met when that day is on or
+   * before the due day, late when after. A step registered after its escalation is judged the same.
+   */
+  void complete(LocalDate on, Instant at) {
     completedAt = at;
-    state = at.isAfter(dueAt) ? DeadlineState.MET_LATE : DeadlineState.MET;
+    stepOn = on;
+    state = on.isAfter(dueDay()) ? DeadlineState.MET_LATE : DeadlineState.MET;
     unfinishedDueAt = null;
   }
 
-  void miss(Instant at) {
-    missedAt = at;
-    state = DeadlineState.MISSED;
+  /** The timer fired with the step undone: it stays open, overdue, until registered or the case ends. */
+  void escalate(Instant at) {
+    escalatedAt = at;
   }
 
-  void cancel(Instant at) {
+  /**
+   * The step went away undone because its case ended on {@code on}: missed when the due day had
+   * passed by then, cancelled when the case ended on or before it.
+   */
+  void end(LocalDate on, Instant at) {
     completedAt = at;
-    state = DeadlineState.CANCELLED;
+    endedOn = on;
+    state = on.isAfter(dueDay()) ? DeadlineState.MISSED : DeadlineState.CANCELLED;
     unfinishedDueAt = null;
+  }
+
+  /** The calendar day (Swedish time) the step is due: it may be done all that day. */
+  public LocalDate dueDay() {
+    return LocalDate.ofInstant(dueAt, DeadlineCalendar.ZONE);
+  }
+
+  /** Undone past its due time, whether or not its timer has fired yet. */
+  public boolean isOverdue(Instant now) {
+    return state == DeadlineState.OPEN && now.isAfter(dueAt);
   }
 
   /**
    * A new due date for a step that is still undone, for example when its case moved to a process
-   * version with another period. An open deadline stays open, even if the new date has passed
-   * (its timer escalates it). A missed deadline whose new date lies ahead is open again; one whose
-   * new date has passed too stays missed, missed at the time it was. A step that is done or
-   * cancelled keeps its deadline: returns false and changes nothing.
+   * version with another period. An escalated deadline whose new date lies ahead is no longer
+   * overdue; one whose new date has passed too stays escalated, at the time it was. Its reminder
+   * goes out again by the new date unless that one has passed too. A step that is done or whose
+   * case has ended keeps its deadline: returns false and changes nothing.
    */
   public boolean reschedule(Instant newDueAt, Instant now) {
-    if (state != DeadlineState.OPEN && state != DeadlineState.MISSED) {
+    if (state != DeadlineState.OPEN) {
       return false;
     }
+    boolean moved = !newDueAt.equals(dueAt);
     dueAt = newDueAt;
     unfinishedDueAt = newDueAt;
-    if (state == DeadlineState.MISSED && newDueAt.isAfter(now)) {
-      state = DeadlineState.OPEN;
-      missedAt = null;
+    if (moved && newDueAt.isAfter(now)) {
+      escalatedAt = null;
+      managerNotifiedAt = null;
+      reminderSentAt = null;
     }
     return true;
+  }
+
+  /** The state, or OVERDUE for an open step its timer has escalated. */
+  public String status() {
+    return isEscalated() ? "OVERDUE" : state.name();
+  }
+
+  /** Escalated by its timer and still undone. */
+  public boolean isEscalated() {
+    return state == DeadlineState.OPEN && escalatedAt != null;
   }
 
   public Long getId() {
@@ -137,8 +190,16 @@ public class Deadline {
     return completedAt;
   }
 
-  public Instant getMissedAt() {
-    return missedAt;
+  public LocalDate getStepOn() {
+    return stepOn;
+  }
+
+  public LocalDate getEndedOn() {
+    return endedOn;
+  }
+
+  public Instant getEscalatedAt() {
+    return escalatedAt;
   }
 
   public Instant getReminderSentAt() {

@@ -51,6 +51,19 @@ public class DeadlineCalendar {
     return toDay(anchor).plus(step.multipliedBy(times));
   }
 
+  /**
+   * The day a step's reminder goes out: {@code days} calendar days before its due day, from
+   * midnight Swedish time (never "72 hours before", which shifts a day across a daylight-saving change).
+   */
+  public Date reminderDate(Date due, int days) {
+    return toDate(toDay(due).minusDays(days));
+  }
+
+  /** The last second of the calendar day {@code days} days from today: what is due by then is due within them. */
+  public Instant endOfDayIn(int days) {
+    return today().plusDays(days).atTime(LAST_SECOND).atZone(ZONE).toInstant();
+  }
+
   public Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }

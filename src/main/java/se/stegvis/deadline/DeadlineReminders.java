@@ -1,6 +1,5 @@
 package se.stegvis.deadline;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,10 +22,10 @@ import se.stegvis.casefile.Notifications;
 
 /**
  * Reminder e-mails, when mail is configured: to whoever holds the step N days before its deadline
- * ({@code stegvis.reminders.days-before}), and to the project's managers when a deadline is
- * missed. Each is sent once: a deadline is claimed by a conditional update before its mail goes
- * out, so several nodes or a rerun never send it twice. Messages name the case number and the
- * step, never the person.
+ * ({@code stegvis.reminders.days-before}, calendar days in Swedish time), and to the project's
+ * managers when a deadline's timer escalates the undone step. Each is sent once: a deadline is
+ * claimed by a conditional update before its mail goes out, so several nodes or a rerun never
+ * send it twice. Messages name the case number and the step, never the person.
  */
 @Service
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -39,7 +38,7 @@ public class DeadlineReminders {
   private final IdentityService identityService;
   private final DeadlineCalendar calendar;
   private final TransactionTemplate transactions;
-  private final Duration daysBefore;
+  private final int daysBefore;
 
   DeadlineReminders(DeadlineRepository deadlines, CaseFileRepository caseFiles, Notifications notifications,
       TaskService taskService, IdentityService identityService, DeadlineCalendar calendar,
@@ -51,22 +50,25 @@ public class DeadlineReminders {
     this.identityService = identityService;
     this.calendar = calendar;
     this.transactions = transactions;
-    this.daysBefore = Duration.ofDays(daysBefore);
+    this.daysBefore = daysBefore;
   }
 
   @Scheduled(fixedDelayString = "${stegvis.reminders.interval:PT15M}",
       initialDelayString = "${stegvis.reminders.initial-delay:PT1M}")
   public void send() {
     var now = calendar.now();
-    for (Deadline deadline : deadlines.findByStateAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState.OPEN,
-        now.plus(daysBefore))) {
+    // Calendar days: on the day that is N days before the due day, from midnight Swedish time. An
+    // escalated step gets the managers' notice instead.
+    for (Deadline deadline : deadlines.findByStateAndEscalatedAtIsNullAndDueAtLessThanEqualAndReminderSentAtIsNull(
+        DeadlineState.OPEN, calendar.endOfDayIn(daysBefore))) {
       transactions.executeWithoutResult(s -> {
         if (deadlines.claimReminder(deadline.getId(), now) == 1) {
           remindHolder(deadline);
         }
       });
     }
-    for (Deadline deadline : deadlines.findByStateAndManagerNotifiedAtIsNull(DeadlineState.MISSED)) {
+    for (Deadline deadline : deadlines.findByStateAndEscalatedAtIsNotNullAndManagerNotifiedAtIsNull(
+        DeadlineState.OPEN)) {
       transactions.executeWithoutResult(s -> {
         if (deadlines.claimManagerNotice(deadline.getId(), now) == 1) {
           noticeManagers(deadline);
@@ -92,7 +94,7 @@ public class DeadlineReminders {
 
   private void noticeManagers(Deadline deadline) {
     CaseFile caseFile = caseFiles.findById(deadline.getCaseId()).orElseThrow();
-    String subject = "Missad tidsfrist: " + DeadlineKind.labelOf(deadline.getKind()) + " i " + caseFile.getCaseNumber();
+    String subject = "Försenat steg: " + DeadlineKind.labelOf(deadline.getKind()) + " i " + caseFile.getCaseNumber();
     String body = "Tidsfristen " + DeadlineKind.labelOf(deadline.getKind()) + " i ärende " + caseFile.getCaseNumber()
         + " (" + caseFile.getProject().getName() + ") passerade "
         + DeadlineCalendar.toDay(java.util.Date.from(deadline.getDueAt()))

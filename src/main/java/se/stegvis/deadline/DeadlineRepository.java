@@ -19,9 +19,10 @@ public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
   List<Deadline> findByCaseIdAndStateAndDueAtLessThanEqual(Long caseId, DeadlineState state, Instant at);
 
-  List<Deadline> findByStateAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state, Instant dueBefore);
+  List<Deadline> findByStateAndEscalatedAtIsNullAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state,
+      Instant dueBefore);
 
-  List<Deadline> findByStateAndManagerNotifiedAtIsNull(DeadlineState state);
+  List<Deadline> findByStateAndEscalatedAtIsNotNullAndManagerNotifiedAtIsNull(DeadlineState state);
 
   /** Claims the reminder of one deadline; 0 when another node (or an earlier run) sent it. */
   @Modifying

@@ -1,7 +1,6 @@
 package se.stegvis.deadline;
 
-import java.time.Duration;
-import java.util.Date;
+import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,6 +9,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 
 /**
@@ -24,11 +25,13 @@ class DeadlineTracker implements TaskListener {
 
   private final DeadlineRepository deadlines;
   private final DeadlineCalendar calendar;
+  private final CaseFileRepository caseFiles;
   private final int reminderDays;
 
-  DeadlineTracker(DeadlineRepository deadlines, DeadlineCalendar calendar,
+  DeadlineTracker(DeadlineRepository deadlines, DeadlineCalendar calendar, CaseFileRepository caseFiles,
       @Value("${stegvis.reminders.days-before:3}") int reminderDays) {
     this.deadlines = deadlines;
+    this.caseFiles = caseFiles;
     this.calendar = calendar;
     this.reminderDays = reminderDays;
   }
@@ -37,12 +40,20 @@ class DeadlineTracker implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> open(task);
-      case EVENTNAME_COMPLETE -> deadlines.findByTaskId(task.getId()).ifPresent(d -> d.complete(calendar.now()));
-      case EVENTNAME_DELETE -> deadlines.findByTaskId(task.getId())
-          .filter(d -> d.getState() == DeadlineState.OPEN || d.getState() == DeadlineState.MISSED)
-          .ifPresent(d -> d.cancel(calendar.now()));
+      // A form with a step date has judged the deadline already (StepDates); a step without one happened today.
+      case EVENTNAME_COMPLETE -> unfinished(task).ifPresent(d -> d.complete(calendar.today(), calendar.now()));
+      case EVENTNAME_DELETE -> unfinished(task).ifPresent(d -> d.end(endedOn(d), calendar.now()));
       default -> { }
     }
+  }
+
+  private java.util.Optional<Deadline> unfinished(DelegateTask task) {
+    return deadlines.findByTaskId(task.getId()).filter(d -> d.getState() == DeadlineState.OPEN);
+  }
+
+  /** A step goes away undone when its case ends: on the exit's date, or today if it ended otherwise. */
+  private LocalDate endedOn(Deadline deadline) {
+    return caseFiles.findById(deadline.getCaseId()).map(CaseFile::getExitedOn).orElseGet(calendar::today);
   }
 
   private void open(DelegateTask task) {
@@ -54,7 +65,7 @@ class DeadlineTracker implements TaskListener {
     int sequence = deadlines.countByCaseIdAndKind(caseId, kind) + 1;
     deadlines.save(new Deadline(caseId, kind, sequence, task.getId(), task.getDueDate().toInstant()));
     // Tasklist's follow-up date: the day the reminder goes out.
-    task.setFollowUpDate(Date.from(task.getDueDate().toInstant().minus(Duration.ofDays(reminderDays))));
+    task.setFollowUpDate(calendar.reminderDate(task.getDueDate(), reminderDays));
   }
 
   private static String kind(DelegateTask task) {

@@ -9,8 +9,9 @@ import se.stegvis.casefile.ProcessVariables;
 
 /**
  * Escalation when a deadline timer fires with its step undone: the step stays with the coach,
- * its deadline is recorded as missed for the managers, and the task is marked overdue by
- * raising its priority so it tops the coach's list.
+ * its deadline stays open and is marked escalated (the managers are told), and the task is marked
+ * overdue by raising its priority so it tops the coach's list. Whether the deadline was met is
+ * decided later, by the day the step happened once it is registered, or missed when the case ends.
  */
 @Component("missedDeadline")
 class MissedDeadline implements JavaDelegate {
@@ -32,7 +33,10 @@ class MissedDeadline implements JavaDelegate {
     Long caseId = (Long) execution.getVariable(ProcessVariables.CASE_ID);
     var now = calendar.now();
     for (Deadline deadline : deadlines.findByCaseIdAndStateAndDueAtLessThanEqual(caseId, DeadlineState.OPEN, now)) {
-      deadline.miss(now);
+      if (deadline.isEscalated()) {
+        continue;
+      }
+      deadline.escalate(now);
       taskService.setPriority(deadline.getTaskId(), OVERDUE_PRIORITY);
     }
   }

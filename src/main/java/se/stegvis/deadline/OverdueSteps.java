@@ -213,7 +213,7 @@ public class OverdueSteps {
         coach == null ? null : names.get(coach), kind, DeadlineKind.labelOf(kind), (Integer) r[1], due,
         late ? Math.max(0, ChronoUnit.DAYS.between(due, today)) : null,
         late ? null : ChronoUnit.DAYS.between(today, due),
-        late ? DeadlineState.MISSED.name() : ((DeadlineState) r[4]).name(),
+        late ? "OVERDUE" : ((DeadlineState) r[4]).name(),
         taskId, taskId == null ? null : taskNames.get(taskId), (String) r[8]);
   }
 

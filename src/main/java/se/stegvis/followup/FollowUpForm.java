@@ -32,6 +32,11 @@ class FollowUpForm implements CaseForm {
   }
 
   @Override
+  public StepDateField stepDate() {
+    return new StepDateField("followedUpOn", "Uppföljningsdatum");
+  }
+
+  @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
     CaseFile caseFile = submission.caseFile();

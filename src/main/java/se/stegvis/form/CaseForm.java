@@ -23,4 +23,17 @@ public interface CaseForm {
   }
 
   Map<String, Object> submit(FormSubmission submission);
+
+  /**
+   * The field that holds the day the step happened, which judges its deadline (see
+   * {@code Deadline}); {@code null} for a form without a deadline. {@link #submit} checks it: not
+   * in the future ({@link FormValues#date}) and not before the step could have happened.
+   */
+  default StepDateField stepDate() {
+    return null;
+  }
+
+  /** A form's date field: its key and its Swedish label. */
+  record StepDateField(String key, String label) {
+  }
 }

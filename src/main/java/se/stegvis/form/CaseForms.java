@@ -23,6 +23,7 @@ import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.deadline.StepDates;
 
 /**
  * The one way a form submission becomes case data. Attached to every user task and form start
@@ -39,15 +40,17 @@ public class CaseForms implements TaskListener, ExecutionListener {
   private final DeadlineCalendar calendar;
   private final IdentityService identityService;
   private final AuditLog audit;
+  private final StepDates stepDates;
 
   CaseForms(List<CaseForm> forms, CaseFileRepository caseFiles, ReferenceCodes codes,
-      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit) {
+      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit, StepDates stepDates) {
     this.forms = forms.stream().collect(Collectors.toMap(CaseForm::formId, Function.identity()));
     this.caseFiles = caseFiles;
     this.codes = codes;
     this.calendar = calendar;
     this.identityService = identityService;
     this.audit = audit;
+    this.stepDates = stepDates;
   }
 
   public boolean handles(String formId) {
@@ -124,6 +127,9 @@ public class CaseForms implements TaskListener, ExecutionListener {
         : ((DelegateExecution) scope).getProcessInstanceId();
     Map<String, Object> outputs = form.submit(
         new FormSubmission(caseFile, values, auth == null ? null : auth.getUserId(), processInstanceId));
+    if (scope instanceof DelegateTask task) {
+      registerStepDate(form, values, task);
+    }
     audit.changed(caseFile != null ? caseFile.getId() : (Long) outputs.get(ProcessVariables.CASE_ID),
         "Formulär " + form.formId() + " (" + (scope instanceof DelegateTask task ? task.getName() : "startformulär") + ")");
     List<String> caseData = submitted.keySet().stream().filter(n -> !ProcessVariables.isAllowed(n)).toList();
@@ -136,6 +142,19 @@ public class CaseForms implements TaskListener, ExecutionListener {
       ((DelegateExecution) scope).getProcessInstance().setVariables(outputs);
     }
     return outputs;
+  }
+
+  /**
+   * The day the step happened judges its deadline. The form has checked it: a date, not in the
+   * future, and not before the step could have happened (the referral, the start, the request).
+   */
+  private void registerStepDate(CaseForm form, FormValues values, DelegateTask task) {
+    CaseForm.StepDateField field = form.stepDate();
+    var on = field == null ? null : values.date(field.key(), field.label(), false);
+    if (on != null) {
+      // A step without its date (a placement request withdrawn at matching) happened the day it is registered.
+      stepDates.happened(task.getId(), on);
+    }
   }
 
   private CaseForm form(String formId) {

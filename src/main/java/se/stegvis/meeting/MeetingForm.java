@@ -29,6 +29,11 @@ class MeetingForm implements CaseForm {
   }
 
   @Override
+  public StepDateField stepDate() {
+    return new StepDateField("heldOn", "Samtalet hölls");
+  }
+
+  @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
     CaseFile caseFile = submission.caseFile();

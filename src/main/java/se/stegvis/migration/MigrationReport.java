@@ -57,7 +57,8 @@ public record MigrationReport(
 
   /**
    * An open step whose deadline the new version changes: due date before and after (Swedish time),
-   * and the state of its {@code deadline} row before and after (null when it has none).
+   * and the state of its {@code deadline} row before and after (null when it has none; OVERDUE for
+   * an open step escalated by its timer).
    */
   public record DeadlineChange(String activityId, String taskName, OffsetDateTime dueBefore,
       OffsetDateTime dueAfter, String stateBefore, String stateAfter) {

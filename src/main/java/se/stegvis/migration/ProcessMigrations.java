@@ -39,6 +39,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -100,10 +101,13 @@ public class ProcessMigrations {
   private final DeadlineRepository deadlines;
   private final DeadlineCalendar calendar;
   private final TransactionTemplate transactions;
+  private final int reminderDays;
 
   ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, DeadlineRepository deadlines, DeadlineCalendar calendar,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      @Value("${stegvis.reminders.days-before:3}") int reminderDays) {
+    this.reminderDays = reminderDays;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -373,26 +377,30 @@ public class ProcessMigrations {
         }
         Date newDue = timer.getDuedate();
         Deadline deadline = deadlines.findByTaskId(task.getId())
-            .filter(d -> d.getState() == DeadlineState.OPEN || d.getState() == DeadlineState.MISSED).orElse(null);
-        DeadlineState stateBefore = deadline == null ? null : deadline.getState();
+            .filter(d -> d.getState() == DeadlineState.OPEN).orElse(null);
+        String stateBefore = deadline == null ? null : deadline.status();
         if (deadline != null) {
+          boolean escalated = deadline.isEscalated();
           deadline.reschedule(newDue.toInstant(), now);
-          if (stateBefore == DeadlineState.MISSED && deadline.getState() == DeadlineState.OPEN
-              && task.getPriority() == OVERDUE_PRIORITY) {
+          if (escalated && !deadline.isEscalated() && task.getPriority() == OVERDUE_PRIORITY) {
             taskService.setPriority(task.getId(), Task.PRIORITY_NORMAL);
-          } else if (stateBefore == DeadlineState.MISSED && deadline.getState() == DeadlineState.MISSED) {
-            // Missed before and still missed: the re-created timer would only escalate the step again.
+          } else if (escalated) {
+            // Escalated before and still overdue: the re-created timer would only escalate the step again.
             managementService.deleteJob(timer.getId());
           }
         }
-        if (!newDue.equals(task.getDueDate())) {
-          taskService.setDueDate(task.getId(), newDue);
+        // The reminder goes with the due date: the follow-up date is recomputed from the new one.
+        Date reminder = calendar.reminderDate(newDue, reminderDays);
+        if (!newDue.equals(task.getDueDate()) || !reminder.equals(task.getFollowUpDate())) {
+          Task changed = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+          changed.setDueDate(newDue);
+          changed.setFollowUpDate(reminder);
+          taskService.saveTask(changed);
         }
-        DeadlineState stateAfter = deadline == null ? null : deadline.getState();
-        if (!newDue.equals(task.getDueDate()) || stateBefore != stateAfter) {
+        String stateAfter = deadline == null ? null : deadline.status();
+        if (!newDue.equals(task.getDueDate()) || !Objects.equals(stateBefore, stateAfter)) {
           changes.add(new DeadlineChange(task.getTaskDefinitionKey(), task.getName(), swedish(task.getDueDate()),
-              swedish(newDue), stateBefore == null ? null : stateBefore.name(),
-              stateAfter == null ? null : stateAfter.name()));
+              swedish(newDue), stateBefore, stateAfter));
         }
       }
       return new MovedCase(instance.getBusinessKey(), instance.getId(), waitingAt, changes, notes);

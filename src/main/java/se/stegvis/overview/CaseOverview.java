@@ -20,17 +20,22 @@ public record CaseOverview(String caseNumber, String phase, String phaseLabel, P
   public record Person(String id, String name) {
   }
 
-  public record Participant(String name, String identityNumber, String gender, Integer age) {
-    static Integer age(LocalDate birthDate, LocalDate today) {
-      return birthDate == null ? null : Period.between(birthDate, today).getYears();
+  /** {@code ageAtReferral}: whole years on the referral day, as the reports and the national follow-up count it. */
+  public record Participant(String name, String identityNumber, String gender, Integer ageAtReferral) {
+    static Integer age(LocalDate birthDate, LocalDate on) {
+      return birthDate == null || on == null ? null : Period.between(birthDate, on).getYears();
     }
   }
 
   public record Referral(String party, LocalDate referredOn, String decision, LocalDate decidedOn) {
   }
 
+  /**
+   * {@code stepOn} the day the step happened (as entered in its form), {@code registeredOn} the day
+   * it was registered; {@code overdue} an open step past its due day.
+   */
   public record Deadline(String kind, String label, int sequence, LocalDate dueDate, String state,
-      String stateLabel, LocalDate completedOn) {
+      String stateLabel, boolean overdue, LocalDate stepOn, LocalDate registeredOn) {
   }
 
   public record Plan(LocalDate madeOn, String goals, String activities) {

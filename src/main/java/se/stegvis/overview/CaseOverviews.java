@@ -115,16 +115,13 @@ public class CaseOverviews {
             ((person.getFirstName() == null ? "" : person.getFirstName() + " ") + person.getLastName()).strip(),
             new IdentityNumber(person.getIdentityNumber(), person.getIdentityKind(), person.getBirthDate()).masked(),
             codes.label(CodeSet.GENDER, person.getGender()),
-            CaseOverview.Participant.age(person.getBirthDate(), calendar.today())),
+            CaseOverview.Participant.age(person.getBirthDate(), c.getReferredOn())),
         referral == null ? null : new CaseOverview.Referral(codes.label(CodeSet.PARTY, referral.getParty()),
             referral.getReferredOn(),
             referral.getDecision() == null ? null : codes.label(CodeSet.INTAKE_DECISION, referral.getDecision()),
             referral.getDecidedOn()),
         c.getStartedOn(), c.getExitedOn(),
-        deadlines.findByCaseIdOrderByDueAt(c.getId()).stream().map(d -> new CaseOverview.Deadline(d.getKind(),
-            DeadlineKind.labelOf(d.getKind()), d.getSequence(), DeadlineCalendar.toDay(Date.from(d.getDueAt())),
-            d.getState().name(), d.getState().label(),
-            d.getCompletedAt() == null ? null : DeadlineCalendar.toDay(Date.from(d.getCompletedAt())))).toList(),
+        deadlines.findByCaseIdOrderByDueAt(c.getId()).stream().map(d -> deadline(d, calendar.now())).toList(),
         plan == null ? null : new CaseOverview.Plan(plan.getMadeOn(), plan.getGoals(), plan.getActivities()),
         meetings.findByCaseIdOrderBySequence(c.getId()).stream().map(m -> new CaseOverview.Meeting(m.getSequence(),
             m.getHeldOn(), m.isPersonPresent(), CaseOverview.Meeting.codes(m.getPartiesPresent()).stream()
@@ -133,6 +130,14 @@ public class CaseOverviews {
         placements.forCase(c.getId()),
         notifications.findByCaseIdOrderByCreatedAt(c.getId()).stream().map(n -> new CaseOverview.Notification(
             n.getCreatedAt(), RECIPIENTS.get(n.getRecipient()), n.getSubject(), n.getSentAt() != null)).toList());
+  }
+
+  private static CaseOverview.Deadline deadline(se.stegvis.deadline.Deadline d, java.time.Instant now) {
+    boolean overdue = d.isOverdue(now);
+    boolean registered = d.getStepOn() != null;
+    return new CaseOverview.Deadline(d.getKind(), DeadlineKind.labelOf(d.getKind()), d.getSequence(), d.dueDay(),
+        d.getState().name(), overdue ? "Försenad" : d.getState().label(), overdue, d.getStepOn(),
+        registered ? DeadlineCalendar.toDay(Date.from(d.getCompletedAt())) : null);
   }
 
   private String userName(String userId) {

@@ -23,17 +23,24 @@ class PlacementFollowUpForm extends PlacementStepForm {
 
   private final PlacementVisitRepository visits;
   private final DeadlineCalendar calendar;
+  private final WorkplaceMatching matching;
 
   PlacementFollowUpForm(PlacementRepository placements, WorkplaceRepository workplaces, ReferenceCodes codes,
-      PlacementVisitRepository visits, DeadlineCalendar calendar) {
+      PlacementVisitRepository visits, DeadlineCalendar calendar, WorkplaceMatching matching) {
     super(placements, workplaces, codes);
     this.visits = visits;
     this.calendar = calendar;
+    this.matching = matching;
   }
 
   @Override
   public String formId() {
     return "placement-follow-up";
+  }
+
+  @Override
+  public StepDateField stepDate() {
+    return new StepDateField("visitedOn", "Besöksdatum");
   }
 
   @Override
@@ -73,6 +80,7 @@ class PlacementFollowUpForm extends PlacementStepForm {
         calendar.now()));
     if (ends) {
       placement.end(endedOn, outcome, employmentType, endReason, endNote);
+      matching.refreshOpenMatchTasks();
     }
     return Map.of(ProcessVariables.VISIT_NUMBER, sequence + 1, ProcessVariables.PLACEMENT_CONTINUES, !ends);
   }

@@ -14,7 +14,7 @@ import se.stegvis.form.FormSubmission;
 /**
  * "Matcha praktikplats": the coordinator picks a workplace among the suitable ones (or withdraws
  * the request). The workplace is locked while its free places are counted, so the last place
- * cannot be given twice.
+ * cannot be given twice; the place taken is gone from every other open matching form at once.
  */
 @Component
 class PlacementMatchForm extends PlacementStepForm {
@@ -33,6 +33,11 @@ class PlacementMatchForm extends PlacementStepForm {
   @Override
   public String formId() {
     return "placement-match";
+  }
+
+  @Override
+  public StepDateField stepDate() {
+    return new StepDateField("matchedOn", "Matchad");
   }
 
   @Override
@@ -82,6 +87,7 @@ class PlacementMatchForm extends PlacementStepForm {
           + " platser i registret.");
     }
     placement.match(workplace.getId(), matchedOn, submission.userId());
+    matching.refreshOpenMatchTasks();
     return Map.of(ProcessVariables.PLACEMENT_MATCHED, true,
         ProcessVariables.PLACEMENT_MATCH_DATE, DeadlineCalendar.toDate(matchedOn),
         ProcessVariables.PLACEMENT_COORDINATOR, submission.userId());

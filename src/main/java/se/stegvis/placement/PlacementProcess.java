@@ -20,10 +20,12 @@ class PlacementProcess implements ExecutionListener {
 
   private final PlacementRepository placements;
   private final DeadlineCalendar calendar;
+  private final WorkplaceMatching matching;
 
-  PlacementProcess(PlacementRepository placements, DeadlineCalendar calendar) {
+  PlacementProcess(PlacementRepository placements, DeadlineCalendar calendar, WorkplaceMatching matching) {
     this.placements = placements;
     this.calendar = calendar;
+    this.matching = matching;
   }
 
   @Override
@@ -49,6 +51,7 @@ class PlacementProcess implements ExecutionListener {
       placement.withdraw("Deltagandet avslutades innan en praktikplats matchades.");
     } else {
       placement.end(calendar.today(), "ENDED_EARLY", null, PARTICIPATION_ENDED, null);
+      matching.refreshOpenMatchTasks();
     }
   }
 }

@@ -28,6 +28,11 @@ class WorkPlanForm extends PlacementStepForm {
   }
 
   @Override
+  public StepDateField stepDate() {
+    return new StepDateField("agreedOn", "Arbetsplanen överenskommen");
+  }
+
+  @Override
   protected PlacementStatus expectedStatus() {
     return PlacementStatus.VISITED;
   }

@@ -77,7 +77,10 @@ public class WorkplaceMatching {
     return SpinValues.jsonValue(Spin.JSON(options)).create();
   }
 
-  /** A workplace was added or changed: open matching tasks offer the new choice at once. */
+  /**
+   * A workplace was added or changed, or a placement took or freed a place: open matching tasks
+   * offer the workplaces free now, so a form opened later never lists one that has filled up.
+   */
   void refreshOpenMatchTasks() {
     taskService.createTaskQuery().processDefinitionKey(ProcessVariables.PLACEMENT_PROCESS_KEY)
         .taskDefinitionKey(MATCH_TASK).list()

@@ -17,13 +17,22 @@ import se.stegvis.form.FormSubmission;
 @Component
 class WorkplaceVisitForm extends PlacementStepForm {
 
-  WorkplaceVisitForm(PlacementRepository placements, WorkplaceRepository workplaces, ReferenceCodes codes) {
+  private final WorkplaceMatching matching;
+
+  WorkplaceVisitForm(PlacementRepository placements, WorkplaceRepository workplaces, ReferenceCodes codes,
+      WorkplaceMatching matching) {
     super(placements, workplaces, codes);
+    this.matching = matching;
   }
 
   @Override
   public String formId() {
     return "placement-visit";
+  }
+
+  @Override
+  public StepDateField stepDate() {
+    return new StepDateField("visitedOn", "Besöksdatum");
   }
 
   @Override
@@ -54,6 +63,7 @@ class WorkplaceVisitForm extends PlacementStepForm {
     v.requireValid();
     if (!suits) {
       placement.rematch(visitedOn, notes);
+      matching.refreshOpenMatchTasks();
       // The new matching has its 14 days from the visit that ruled this workplace out.
       return Map.of(ProcessVariables.WORKPLACE_SUITABLE, false,
           ProcessVariables.PLACEMENT_REQUEST_DATE, DeadlineCalendar.toDate(visitedOn));

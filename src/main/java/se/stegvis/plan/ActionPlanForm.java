@@ -27,6 +27,11 @@ class ActionPlanForm implements CaseForm {
   }
 
   @Override
+  public StepDateField stepDate() {
+    return new StepDateField("madeOn", "Planen upprättad");
+  }
+
+  @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
     CaseFile caseFile = submission.caseFile();

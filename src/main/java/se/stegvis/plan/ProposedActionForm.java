@@ -32,6 +32,11 @@ class ProposedActionForm implements CaseForm {
   }
 
   @Override
+  public StepDateField stepDate() {
+    return new StepDateField("presentedAtMeetingOn", "Presenterat vid flerpartssamtal den");
+  }
+
+  @Override
   public Map<String, Object> submit(FormSubmission submission) {
     var v = submission.values();
     CaseFile caseFile = submission.caseFile();

@@ -38,6 +38,11 @@ class IntakeDecisionForm implements CaseForm {
     return "intake-decision";
   }
 
+  @Override
+  public StepDateField stepDate() {
+    return new StepDateField("decidedOn", "Beslutsdatum");
+  }
+
   /** The coaches to choose from: staff ids and names, no participant data. */
   @Override
   public Map<String, Object> prefill(CaseFile caseFile, String processInstanceId) {

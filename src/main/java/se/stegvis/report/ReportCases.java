@@ -60,6 +60,13 @@ class ReportCases {
   record DeadlineRow(String kind, DeadlineState state, long count, long overdue) {
   }
 
+  /**
+   * A registered step whose deadline is due in the period: its kind, the day it happened and when
+   * it was registered (for the documentation lag).
+   */
+  record StepRow(String kind, LocalDate stepOn, Instant registeredAt) {
+  }
+
   /** One survey answer (1–5) of a case. */
   record AnswerRow(Long caseId, Survey survey, String question, int answer) {
   }
@@ -79,7 +86,9 @@ class ReportCases {
     private final List<CaseRow> cases;
     private final java.util.function.Function<Instant, List<DeadlineRow>> deadlines;
     private final Supplier<List<AnswerRow>> answers;
+    private final Supplier<List<StepRow>> steps;
     private List<DeadlineRow> readDeadlines;
+    private List<StepRow> readSteps;
     private List<AnswerRow> readAnswers;
     private final java.util.function.Function<Survey, SurveyCounts> surveyCounts;
     private final Map<Survey, SurveyCounts> readSurveyCounts = new java.util.EnumMap<>(Survey.class);
@@ -87,13 +96,14 @@ class ReportCases {
     ReportData(String project, ReportPeriod period, List<CaseRow> cases,
         java.util.function.Function<Instant, List<DeadlineRow>> deadlines,
         Supplier<List<AnswerRow>> answers) {
-      this(project, period, cases, deadlines, answers, survey -> SurveyCounts.NONE);
+      this(project, period, cases, deadlines, List::of, answers, survey -> SurveyCounts.NONE);
     }
 
     ReportData(String project, ReportPeriod period, List<CaseRow> cases,
-        java.util.function.Function<Instant, List<DeadlineRow>> deadlines,
+        java.util.function.Function<Instant, List<DeadlineRow>> deadlines, Supplier<List<StepRow>> steps,
         Supplier<List<AnswerRow>> answers, java.util.function.Function<Survey, SurveyCounts> surveyCounts) {
       this.surveyCounts = surveyCounts;
+      this.steps = steps;
       this.project = project;
       this.period = period;
       this.cases = cases;
@@ -119,6 +129,14 @@ class ReportCases {
         readDeadlines = deadlines.apply(now);
       }
       return readDeadlines;
+    }
+
+    /** The registered steps whose deadlines are due in the period. */
+    List<StepRow> steps() {
+      if (readSteps == null) {
+        readSteps = steps.get();
+      }
+      return readSteps;
     }
 
     List<AnswerRow> answers() {
@@ -161,7 +179,8 @@ class ReportCases {
   ReportData load(String projectCode, ReportPeriod period) {
     var visible = access.visibleIn(access.viewer(), "c", "pr");
     return new ReportData(projectCode, period, cases(projectCode, period, visible),
-        now -> deadlines(projectCode, period, visible, now), () -> answers(projectCode, period, visible),
+        now -> deadlines(projectCode, period, visible, now), () -> steps(projectCode, period, visible),
+        () -> answers(projectCode, period, visible),
         survey -> surveyCounts(projectCode, period, visible, survey));
   }
 
@@ -267,6 +286,22 @@ class ReportCases {
     List<Object[]> rows = query.getResultList();
     return rows.stream().map(r -> new DeadlineRow((String) r[0], (DeadlineState) r[1], ((Number) r[2]).longValue(),
         ((Number) r[3]).longValue())).toList();
+  }
+
+  /** The registered steps whose deadlines are due in the period, of the cases the viewer may see. */
+  private List<StepRow> steps(String projectCode, ReportPeriod period, CaseAccess.Condition visible) {
+    Query query = entityManager.createQuery("""
+        select d.kind, d.stepOn, d.completedAt
+        from Deadline d, CaseFile c join c.project pr
+        where c.id = d.caseId and d.stepOn is not null and d.dueAt >= :start and d.dueAt < :end and\s"""
+        + visible.jpql() + (projectCode == null ? "" : " and pr.code = :project"), Object[].class)
+        .setParameter("start", period.start()).setParameter("end", period.end());
+    visible.bind(query);
+    if (projectCode != null) {
+      query.setParameter("project", projectCode);
+    }
+    List<Object[]> rows = query.getResultList();
+    return rows.stream().map(r -> new StepRow((String) r[0], (LocalDate) r[1], (Instant) r[2])).toList();
   }
 
   private Query inReach(String select, String projectCode, ReportPeriod period, CaseAccess.Condition visible,

@@ -78,6 +78,11 @@ class ReportController {
     return reports.deadlines(known(query.project()), period(query));
   }
 
+  @GetMapping("/documentation-lag")
+  Reports.LagTable documentationLag(ReportQuery query) {
+    return reports.documentationLag(known(query.project()), period(query));
+  }
+
   @GetMapping("/national-follow-up")
   Reports.NationalTable nationalFollowUp(ReportQuery query) {
     return reports.nationalFollowUp(known(query.project()), period(query));

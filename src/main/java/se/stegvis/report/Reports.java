@@ -79,8 +79,9 @@ public class Reports {
   // ---- Waiting times ----
 
   /**
-   * Waiting time in days: how many cases, the median (mean of the two middle values for an even
-   * count) and the 90th percentile by the nearest-rank method (see {@link Percentiles}).
+   * Waiting time in days: how many cases, the median (the middle value of an odd count, the mean of
+   * the two middle values of an even count) and the 90th percentile by the nearest-rank method
+   * (see {@link Percentiles}, the one definition of both used in every table).
    */
   public record WaitingRow(String measure, String label, int count, BigDecimal medianDays, Integer p90Days) {
   }
@@ -102,6 +103,17 @@ public class Reports {
 
   public record DeadlineTable(String project, LocalDate from, LocalDate to, java.time.Instant asOf,
       List<DeadlineRowFigures> rows, DeadlineRowFigures total) {
+  }
+
+  /**
+   * Documentation lag of one kind of step: days from the day a step happened to the day it was
+   * registered (Swedish calendar days), for the registered steps whose deadlines are due in the
+   * period; how many, the median and the 90th percentile as for waiting times.
+   */
+  public record LagRow(String kind, String label, int count, BigDecimal medianDays, Integer p90Days) {
+  }
+
+  public record LagTable(String project, LocalDate from, LocalDate to, List<LagRow> rows, LagRow total) {
   }
 
   // ---- National follow-up ----
@@ -279,16 +291,45 @@ public class Reports {
     ReportPeriod period = data.period();
     var now = calendar.now();
     List<DeadlineRow> due = data.deadlines(now);
-    List<String> kinds = new ArrayList<>(List.of(DeadlineKind.INTAKE_DECISION, DeadlineKind.PLAN,
-        DeadlineKind.MEETING, DeadlineKind.PROPOSAL, DeadlineKind.FOLLOW_UP, DeadlineKind.PLACEMENT_MATCH,
-        DeadlineKind.PLACEMENT_FIRST_VISIT, DeadlineKind.PLACEMENT_WORK_PLAN, DeadlineKind.PLACEMENT_VISIT)
-        .stream().map(Enum::name).toList());
-    due.stream().map(DeadlineRow::kind).filter(k -> !kinds.contains(k)).distinct().sorted().forEach(kinds::add);
-    List<DeadlineRowFigures> rows = kinds.stream()
+    List<DeadlineRowFigures> rows = kinds(due.stream().map(DeadlineRow::kind)).stream()
         .map(k -> deadlineRow(k, DeadlineKind.labelOf(k), due.stream().filter(d -> k.equals(d.kind())).toList()))
         .toList();
     return new DeadlineTable(projectCode, period.from(), period.to(), now, rows,
         deadlineRow(null, "Totalt", due));
+  }
+
+  /** The kinds of the way of working in their order, then any kind of a step added in Modeler. */
+  private static List<String> kinds(java.util.stream.Stream<String> present) {
+    List<String> kinds = new ArrayList<>(List.of(DeadlineKind.INTAKE_DECISION, DeadlineKind.PLAN,
+        DeadlineKind.MEETING, DeadlineKind.PROPOSAL, DeadlineKind.FOLLOW_UP, DeadlineKind.PLACEMENT_MATCH,
+        DeadlineKind.PLACEMENT_FIRST_VISIT, DeadlineKind.PLACEMENT_WORK_PLAN, DeadlineKind.PLACEMENT_VISIT)
+        .stream().map(Enum::name).toList());
+    present.filter(k -> !kinds.contains(k)).distinct().sorted().forEach(kinds::add);
+    return kinds;
+  }
+
+  /**
+   * Documentation lag per kind of step, for the registered steps whose deadlines are due in the
+   * period: registration day minus the day the step happened. Slow registration shows here; it
+   * does not change whether a deadline was met.
+   */
+  @Transactional(readOnly = true)
+  public LagTable documentationLag(String projectCode, ReportPeriod period) {
+    return documentationLag(cases.load(projectCode, period));
+  }
+
+  LagTable documentationLag(ReportData data) {
+    List<ReportCases.StepRow> steps = data.steps();
+    List<LagRow> rows = kinds(steps.stream().map(ReportCases.StepRow::kind)).stream()
+        .map(k -> lagRow(k, DeadlineKind.labelOf(k), steps.stream().filter(s -> k.equals(s.kind())).toList()))
+        .toList();
+    return new LagTable(data.project(), data.period().from(), data.period().to(), rows, lagRow(null, "Totalt", steps));
+  }
+
+  private static LagRow lagRow(String kind, String label, List<ReportCases.StepRow> steps) {
+    List<Integer> days = steps.stream()
+        .map(s -> days(s.stepOn(), LocalDate.ofInstant(s.registeredAt(), DeadlineCalendar.ZONE))).toList();
+    return new LagRow(kind, label, days.size(), Percentiles.median(days), Percentiles.nearestRank(days, 90));
   }
 
   private static DeadlineRowFigures deadlineRow(String kind, String label, List<DeadlineRow> rows) {

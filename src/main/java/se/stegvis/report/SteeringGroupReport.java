@@ -66,6 +66,7 @@ class SteeringGroupReport {
             + "Försäkringskassan eller försörjningsstöd) före start, som den angavs i remissen.",
         "Tid i offentlig försörjning", "Startade", outcomes.timeInSupport(data)));
     tables.add(deadlines(reports.deadlines(data)));
+    tables.add(documentationLag(reports.documentationLag(data)));
     tables.add(placements(placementFigures.figures(projectCode, period.from(), period.to())));
     tables.add(counts("exits", "Avslut per status",
         "Avslut under perioden (avslutsdatum i perioden) efter status vid avslut.", "Status vid avslut",
@@ -136,10 +137,15 @@ class SteeringGroupReport {
         List.of("accepted", "notTargetGroup", "otherMeasureFirst", "withdrawn", "undecided")).build();
   }
 
+  /** How every median and percentile in the report is computed, said once and shown with each table that has one. */
+  static final String MEDIAN_DEFINITION = "Median: värdena sorteras i storleksordning och det mittersta tas; vid ett "
+      + "jämnt antal medelvärdet av de två mittersta (kan sluta på ,5). 90:e percentil: värdet på plats "
+      + "⌈0,9 × antal⌉ i storleksordning (närmaste rang), alltid ett av de uppmätta värdena.";
+
   static ReportTable waitingTimes(Reports.WaitingTable table) {
     var builder = ReportTable.builder("waiting-times", "Väntetider",
         "Dagar från remiss till beslut (beslut i perioden), från beslut till start och från remiss till start "
-            + "(start i perioden): median och 90:e percentil.")
+            + "(start i perioden): median och 90:e percentil. " + MEDIAN_DEFINITION)
         .column("measure", "Väntetid", TEXT).column("count", "Antal", COUNT)
         .column("medianDays", "Median (dagar)", DAYS).column("p90Days", "90:e percentil (dagar)", DAYS);
     table.rows().forEach(r -> builder.row(r.label(), r.count(), r.medianDays(), r.p90Days()));
@@ -148,16 +154,35 @@ class SteeringGroupReport {
 
   static ReportTable deadlines(Reports.DeadlineTable table) {
     var builder = ReportTable.builder("deadlines", "Tidsfrister",
-        "Tidsfrister som löper ut under perioden: klara i tid, klara för sent, missade (också öppna vars dag "
-            + "har passerat), öppna och avbrutna. Andel i tid = i tid / (i tid + sent + missade).")
+        "Tidsfrister vars förfallodag ligger i perioden. Ett steg bedöms efter det datum då det utfördes, "
+            + "som det angetts i formuläret, inte efter när det registrerades. I tid: steget utfördes senast på "
+            + "förfallodagen. Sent: steget utfördes efter förfallodagen. Missade: förfallodagen passerade utan "
+            + "att steget utfördes, antingen är steget fortfarande öppet och försenat eller så avslutades ärendet "
+            + "efter förfallodagen utan steget; en missad tidsfrist förblir missad. Öppna: ännu inte utförda och "
+            + "förfallodagen har inte passerat. Avbrutna: ärendet avslutades (avslutsdatum) senast på "
+            + "förfallodagen, innan steget utfördes; de räknas inte i andelen. "
+            + "Andel i tid = i tid / (i tid + sent + missade).")
         .column("kind", "Tidsfrist", TEXT).column("due", "Löper ut", COUNT).column("met", "I tid", COUNT)
-        .column("metLate", "För sent", COUNT).column("missed", "Missade", COUNT).column("open", "Öppna", COUNT)
+        .column("metLate", "Sent", COUNT).column("missed", "Missade", COUNT).column("open", "Öppna", COUNT)
         .column("cancelled", "Avbrutna", COUNT).column("onTimePercent", "Andel i tid (%)", PERCENT);
     List<Reports.DeadlineRowFigures> rows = new ArrayList<>(table.rows());
     rows.add(table.total());
     rows.forEach(r -> builder.row(r.label(), r.due(), r.met(), r.metLate(), r.missed(), r.open(), r.cancelled(),
         r.onTimePercent()));
     return builder.chart(ChartType.STACKED_BAR, "kind", List.of("met", "metLate", "missed", "open")).build();
+  }
+
+  static ReportTable documentationLag(Reports.LagTable table) {
+    var builder = ReportTable.builder("documentation-lag", "Dokumentationsfördröjning",
+        "Dagar från det datum då ett steg utfördes till den dag det registrerades i Stegvis, för utförda steg "
+            + "vars tidsfrist löper ut under perioden. Visar sen registrering utan att ändra om tidsfristen hölls. "
+            + MEDIAN_DEFINITION)
+        .column("kind", "Steg", TEXT).column("count", "Antal", COUNT)
+        .column("medianDays", "Median (dagar)", DAYS).column("p90Days", "90:e percentil (dagar)", DAYS);
+    List<Reports.LagRow> rows = new ArrayList<>(table.rows());
+    rows.add(table.total());
+    rows.forEach(r -> builder.row(r.label(), r.count(), r.medianDays(), r.p90Days()));
+    return builder.chart(ChartType.BAR, "kind", List.of("medianDays", "p90Days")).build();
   }
 
   static ReportTable placements(PlacementFigures.Figures figures) {

@@ -20,7 +20,7 @@ import se.stegvis.support.CaseProcessTest;
 
 /**
  * Deadlines are whole Swedish calendar days: a step due "within 14 days" may be done all of the
- * 14th day and is escalated from midnight. Escalation records the deadline as MISSED and raises
+ * 14th day and is escalated from midnight. Escalation marks the open deadline overdue and raises
  * the task's priority; the task stays where it was.
  */
 @DisplayName("Tidsfrister: gränserna med motorns klocka (Europe/Stockholm)")
@@ -52,8 +52,9 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(instance(c)).hasPassed("intakeDecisionOverdue", "escalateIntakeDecision", "intakeDecisionEscalated")
         .isWaitingAtExactly("decideIntake");
     Deadline missed = deadline(c, "INTAKE_DECISION", 1);
-    assertThat(missed.getState()).isEqualTo(DeadlineState.MISSED);
-    assertThat(missed.getMissedAt()).isEqualTo(ZonedDateTime.of(referred.plusDays(15), JUST_AFTER_MIDNIGHT,
+    assertThat(missed.getState()).as("open and overdue until registered").isEqualTo(DeadlineState.OPEN);
+    assertThat(missed.isEscalated()).isTrue();
+    assertThat(missed.getEscalatedAt()).isEqualTo(ZonedDateTime.of(referred.plusDays(15), JUST_AFTER_MIDNIGHT,
         DeadlineCalendar.ZONE).toInstant());
     Task escalated = task(c, "decideIntake");
     assertThat(escalated.getId()).isEqualTo(task.getId());
@@ -63,6 +64,47 @@ class DeadlineProcessTest extends CaseProcessTest {
 
     completeOn(referred.plusDays(16), c, "decideIntake", WORKING_GROUP_MEMBER, acceptance(referred.plusDays(16)));
     assertThat(deadline(c, "INTAKE_DECISION", 1).getState()).isEqualTo(DeadlineState.MET_LATE);
+  }
+
+  @Test
+  @DisplayName("beslut fattat på remissdagen men registrerat 17 dagar senare, efter eskaleringen: i tid, och efterregistreringen loggas med båda datumen")
+  void aDecisionRegisteredLateButTakenInTimeIsMet() {
+    LocalDate referred = LocalDate.of(2026, 9, 21);
+    CaseFile c = referOn(referred);
+    clockAt(referred.plusDays(15), JUST_AFTER_MIDNIGHT);
+    assertThat(fireDueTimers(c)).isEqualTo(1);
+    assertThat(deadline(c, "INTAKE_DECISION", 1).isEscalated()).isTrue();
+
+    completeOn(referred.plusDays(17), c, "decideIntake", WORKING_GROUP_MEMBER, acceptance(referred));
+
+    Deadline decided = deadline(c, "INTAKE_DECISION", 1);
+    assertThat(decided.getState()).as("judged by the day it happened").isEqualTo(DeadlineState.MET);
+    assertThat(decided.getStepOn()).isEqualTo(referred);
+    assertThat(DeadlineCalendar.toDay(java.util.Date.from(decided.getCompletedAt())))
+        .as("registered").isEqualTo(referred.plusDays(17));
+    assertThat(decided.getEscalatedAt()).as("the escalation stays on record").isNotNull();
+    assertThat(jdbc.queryForList("select resource from audit_entry where case_id = ? and action = 'CHANGE'",
+        String.class, c.getId())).contains("Efterregistrerat steg: Beslut om insats (14 dagar) nr 1 utfört "
+            + referred + ", registrerat " + referred.plusDays(17) + " (förfallodag " + referred.plusDays(14) + ")");
+  }
+
+  @Test
+  @DisplayName("avslut efter förfallodagen: en ogjord plan förblir missad, daterad med avslutsdatumet; avslut före förfallodagen avbryter den")
+  void anExitAfterTheDueDayLeavesTheStepMissed() {
+    LocalDate started = LocalDate.of(2026, 10, 5);
+    CaseFile missed = activeCase(started);
+    completeOn(started.plusDays(20), missed, "exitParticipation", COACH, exit(started.plusDays(20), "JOB_SEEKING"));
+    assertThat(deadlines(missed)).extracting(Deadline::getKind, Deadline::getState, Deadline::getEndedOn)
+        .contains(tuple("PLAN", DeadlineState.MISSED, started.plusDays(20)),
+            tuple("MEETING", DeadlineState.CANCELLED, started.plusDays(20)),
+            tuple("PROPOSAL", DeadlineState.CANCELLED, started.plusDays(20)));
+
+    CaseFile cancelled = activeCase(started);
+    completeOn(started.plusDays(20), cancelled, "exitParticipation", COACH,
+        exit(started.plusDays(10), "JOB_SEEKING"));
+    assertThat(deadline(cancelled, "PLAN", 1)).as("the exit's own date, registered after the due day")
+        .extracting(Deadline::getState, Deadline::getEndedOn)
+        .containsExactly(DeadlineState.CANCELLED, started.plusDays(10));
   }
 
   @Test
@@ -93,7 +135,8 @@ class DeadlineProcessTest extends CaseProcessTest {
     clockAt(started.plusDays(15), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(c)).isEqualTo(1);
     assertThat(instance(c)).hasPassed("planOverdue", "escalatePlan", "planEscalated").isWaitingAt("makeActionPlan");
-    assertThat(deadline(c, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PLAN", 1).getState()).isEqualTo(DeadlineState.OPEN);
+    assertThat(deadline(c, "PLAN", 1).isEscalated()).isTrue();
     assertThat(deadlines(c)).filteredOn(d -> !d.getKind().equals("PLAN") && !d.getKind().equals("INTAKE_DECISION"))
         .extracting(Deadline::getKind, Deadline::getState)
         .containsExactlyInAnyOrder(tuple("MEETING", DeadlineState.OPEN), tuple("PROPOSAL", DeadlineState.OPEN));
@@ -124,7 +167,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(fireDueTimers(c)).isEqualTo(1);
     assertThat(instance(c)).hasPassed("proposalOverdue", "escalateProposal", "proposalEscalated")
         .isWaitingAt("documentProposal");
-    assertThat(deadline(c, "PROPOSAL", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PROPOSAL", 1).status()).isEqualTo("OVERDUE");
     assertThat(task(c, "documentProposal").getPriority()).isEqualTo(100);
     assertThat(deadline(c, "MEETING", 4).getState()).as("the next meeting is not yet due").isEqualTo(DeadlineState.OPEN);
   }
@@ -181,7 +224,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(fireDueTimers(c)).isZero();
     clockAt(LocalDate.of(2026, 4, 4), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(c)).isEqualTo(1);
-    assertThat(deadline(c, "INTAKE_DECISION", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "INTAKE_DECISION", 1).status()).isEqualTo("OVERDUE");
   }
 
   @Test
@@ -198,7 +241,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(fireDueTimers(c)).isZero();
     clockAt(LocalDate.of(2026, 11, 4), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(c)).isEqualTo(1);
-    assertThat(deadline(c, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PLAN", 1).status()).isEqualTo("OVERDUE");
   }
 
   private org.camunda.bpm.engine.runtime.Job timer(CaseFile c) {

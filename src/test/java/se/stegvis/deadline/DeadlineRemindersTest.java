@@ -70,8 +70,29 @@ class DeadlineRemindersTest extends CaseProcessTest {
     received = smtp.getReceivedMessages();
     assertThat(received).hasSize(2);
     assertThat(recipient(received[1])).isEqualTo("mona@stegvis.example");
-    assertThat(received[1].getSubject()).startsWith("Missad tidsfrist: Beslut om insats (14 dagar)");
+    assertThat(received[1].getSubject()).startsWith("Försenat steg: Beslut om insats (14 dagar)");
     assertThat(Arrays.stream(received).map(DeadlineRemindersTest::recipient)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  @DisplayName("påminnelsen räknas i kalenderdagar i svensk tid: tre dagar före förfallodagen även över omställningen till vintertid")
+  void remindersAreCalendarDaysAcrossTheOctoberClockChange() throws Exception {
+    ensureProjectAndStaff();
+    email(WORKING_GROUP_MEMBER, "berit@stegvis.example");
+    // Summer time ends on Sunday 29 October 2028: due on Tuesday 31 October, reminded on Saturday 28 October.
+    LocalDate referred = LocalDate.of(2028, 10, 17);
+    CaseFile caseFile = referOn(referred);
+    var task = task(caseFile, "decideIntake");
+    assertThat(swedish(task.getDueDate())).isEqualTo(endOf(LocalDate.of(2028, 10, 31)));
+    assertThat(swedish(task.getFollowUpDate())).as("Tasklist's follow-up date: the reminder day from midnight")
+        .isEqualTo(LocalDate.of(2028, 10, 28).atStartOfDay());
+
+    clockAt(LocalDate.of(2028, 10, 27), LocalTime.of(23, 59));
+    reminders.send();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    clockAt(LocalDate.of(2028, 10, 28), LocalTime.of(0, 0, 1));
+    reminders.send();
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 
   private void email(String userId, String address) {

@@ -78,7 +78,7 @@ class OverdueStepsTest extends CaseProcessTest {
     var overdue = allOverdue(null, null);
     assertThat(find(overdue, active, "MEETING")).get()
         .satisfies(s -> assertThat(s.daysOverdue()).isEqualTo(3L))
-        .satisfies(s -> assertThat(s.state()).isEqualTo("MISSED"));
+        .satisfies(s -> assertThat(s.state()).isEqualTo("OVERDUE"));
     assertThat(find(overdue, active, "PLAN")).get()
         .satisfies(s -> assertThat(s.daysOverdue()).isEqualTo(
             ChronoUnit.DAYS.between(day.plusDays(14), day.plusMonths(2).plusDays(3))));
@@ -281,8 +281,7 @@ class OverdueStepsTest extends CaseProcessTest {
   private List<Late> lateStepsByHand(CaseAccess.Viewer viewer) {
     var now = ClockUtil.getCurrentTime().toInstant();
     return transactions.execute(s -> deadlineRepository.findAll().stream()
-        .filter(d -> (d.getState() == DeadlineState.MISSED || d.getState() == DeadlineState.OPEN)
-            && d.getDueAt().isBefore(now))
+        .filter(d -> d.getState() == DeadlineState.OPEN && d.getDueAt().isBefore(now))
         .map(d -> Map.entry(d, caseFiles.findById(d.getCaseId()).orElseThrow()))
         .filter(e -> access.canSee(viewer, e.getValue()))
         .map(e -> new Late(e.getValue().getId(), e.getKey().getKind(), e.getKey().getSequence(),

@@ -132,6 +132,9 @@ class ProcessMigrationTest extends CaseProcessTest {
     // The timer expression is evaluated again, against each case's own start date.
     assertPlanDeadline(first, started.plusDays(10));
     assertPlanDeadline(second, started.plusDays(11));
+    assertThat(swedish(task(first, "makeActionPlan").getFollowUpDate()))
+        .as("the reminder goes with the new due date: three calendar days before it, not after it")
+        .isEqualTo(started.plusDays(7).atStartOfDay());
     assertThat(deadline(first, "PLAN", 1).getState()).isEqualTo(DeadlineState.OPEN);
     assertThat(task(first, "holdMeeting").getDueDate()).isEqualTo(meetingDue);
     assertThat(timer(first, "meetingOverdue").getDuedate()).isEqualTo(meetingDue);
@@ -145,7 +148,7 @@ class ProcessMigrationTest extends CaseProcessTest {
     clockAt(started.plusDays(11), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(first)).isEqualTo(1);
     assertThat(instance(first)).hasPassed("planOverdue", "escalatePlan", "planEscalated").isWaitingAt("makeActionPlan");
-    assertThat(deadline(first, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(first, "PLAN", 1).status()).isEqualTo("OVERDUE");
     assertThat(task(first, "makeActionPlan").getPriority()).isEqualTo(100);
     assertThat(fireDueTimers(second)).as("the second case started a day later").isZero();
     assertThat(deadline(second, "PLAN", 1).getState()).isEqualTo(DeadlineState.OPEN);
@@ -160,10 +163,10 @@ class ProcessMigrationTest extends CaseProcessTest {
     CaseFile later = activeCase(started.minusDays(10));
     clockAt(started.plusDays(5), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(later)).isEqualTo(1);
-    var laterMissedAt = deadline(later, "PLAN", 1).getMissedAt();
+    var laterEscalatedAt = deadline(later, "PLAN", 1).getEscalatedAt();
     clockAt(started.plusDays(15), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(late)).isEqualTo(1);
-    assertThat(deadline(late, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(late, "PLAN", 1).status()).isEqualTo("OVERDUE");
     assertThat(task(late, "makeActionPlan").getPriority()).isEqualTo(100);
     assertThat(timerOrNull(late, "planOverdue")).as("a fired deadline timer is gone").isNull();
 
@@ -171,9 +174,9 @@ class ProcessMigrationTest extends CaseProcessTest {
     int after = deploy(withPlanPeriod(model(), "P21D"));
     JsonNode plan = read(post(ADMIN, ADMIN_PASSWORD, PATH + "/plan", request(before, after, null)));
     JsonNode reopened = single(caseIn(plan, late).path("deadlines"));
-    assertThat(reopened.path("stateBefore").asText()).isEqualTo("MISSED");
+    assertThat(reopened.path("stateBefore").asText()).isEqualTo("OVERDUE");
     assertThat(reopened.path("stateAfter").asText()).isEqualTo("OPEN");
-    assertThat(deadline(late, "PLAN", 1).getState()).as("dry run").isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(late, "PLAN", 1).status()).as("dry run").isEqualTo("OVERDUE");
 
     ResponseEntity<String> migration = post(ADMIN, ADMIN_PASSWORD, PATH, request(before, after, true));
     assertThat(migration.getStatusCode()).as(migration.getBody()).isEqualTo(HttpStatus.OK);
@@ -181,14 +184,14 @@ class ProcessMigrationTest extends CaseProcessTest {
 
     assertPlanDeadline(late, started.plusDays(21));
     assertThat(deadline(late, "PLAN", 1).getState()).isEqualTo(DeadlineState.OPEN);
-    assertThat(deadline(late, "PLAN", 1).getMissedAt()).isNull();
+    assertThat(deadline(late, "PLAN", 1).getEscalatedAt()).isNull();
     assertThat(task(late, "makeActionPlan").getPriority()).isEqualTo(Task.PRIORITY_NORMAL);
 
     LocalDate laterDue = started.minusDays(10).plusDays(21);
     assertThat(swedish(task(later, "makeActionPlan").getDueDate())).isEqualTo(endOf(laterDue));
     assertThat(swedish(Date.from(deadline(later, "PLAN", 1).getDueAt()))).isEqualTo(endOf(laterDue));
-    assertThat(deadline(later, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
-    assertThat(deadline(later, "PLAN", 1).getMissedAt()).isEqualTo(laterMissedAt);
+    assertThat(deadline(later, "PLAN", 1).status()).isEqualTo("OVERDUE");
+    assertThat(deadline(later, "PLAN", 1).getEscalatedAt()).isEqualTo(laterEscalatedAt);
     assertThat(task(later, "makeActionPlan").getPriority()).isEqualTo(100);
     assertThat(timerOrNull(later, "planOverdue")).as("no second escalation of a deadline still missed").isNull();
     assertThat(fireDueTimers(later)).isZero();
@@ -197,7 +200,7 @@ class ProcessMigrationTest extends CaseProcessTest {
     assertThat(fireDueTimers(late)).isZero();
     clockAt(started.plusDays(22), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(late)).isEqualTo(1);
-    assertThat(deadline(late, "PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(late, "PLAN", 1).status()).isEqualTo("OVERDUE");
     assertThat(task(late, "makeActionPlan").getPriority()).isEqualTo(100);
   }
 

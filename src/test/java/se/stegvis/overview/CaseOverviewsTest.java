@@ -50,4 +50,20 @@ class CaseOverviewsTest extends CaseProcessTest {
     assertThat(overviews.forTask(taskId).caseNumber()).isEqualTo(caseFile.getCaseNumber());
     assertThatThrownBy(() -> overviews.forTask("no-such-task")).isInstanceOf(CaseOverviews.NotFound.class);
   }
+
+  @Test
+  @DisplayName("deltagarens ålder visas som ålder vid remissen, som i rapporterna, inte ålder i dag")
+  void theAgeShownIsTheAgeAtReferral() {
+    LocalDate referred = LocalDate.of(2028, 6, 1);
+    clockAt(referred, MORNING);
+    var form = newPersonReferral(referred);
+    form.put("identityNumber", personnummer(LocalDate.of(2000, 6, 15), 871));
+    CaseFile caseFile = refer(form);
+    String taskId = task(caseFile, "decideIntake").getId();
+
+    clockAt(LocalDate.of(2029, 7, 1), MORNING);
+    identityService.setAuthentication("maria", List.of(Groups.MANAGERS));
+    assertThat(overviews.forTask(taskId).participant().ageAtReferral()).as("27 on 1 June 2028, 29 today")
+        .isEqualTo(27);
+  }
 }

@@ -121,7 +121,7 @@ class PlacementProcessTest extends PlacementTest {
     clockAt(LocalDate.of(2026, 3, 3), java.time.LocalTime.of(0, 0, 1));
     assertThat(firePlacementTimers(c)).isEqualTo(1);
     Deadline late = deadline(c, "PLACEMENT_VISIT", 1);
-    assertThat(late.getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(late.status()).isEqualTo("OVERDUE");
     assertThat(swedish(Date.from(late.getDueAt()))).isEqualTo(endOf(LocalDate.of(2026, 3, 2)));
     assertThat(placementTask(c, "followUpVisit").getPriority()).isEqualTo(100);
 
@@ -228,17 +228,17 @@ class PlacementProcessTest extends PlacementTest {
     requestOn(LocalDate.of(2026, 6, 1), c, "GREEN", area);
     clockAt(LocalDate.of(2026, 6, 16), MORNING);
     assertThat(firePlacementTimers(c)).isEqualTo(1);
-    assertThat(deadline(c, "PLACEMENT_MATCH", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PLACEMENT_MATCH", 1).status()).isEqualTo("OVERDUE");
     completePlacementOn(LocalDate.of(2026, 6, 17), c, "matchWorkplace", COORDINATOR,
         match(place.id(), LocalDate.of(2026, 6, 17)));
     clockAt(LocalDate.of(2026, 7, 2), MORNING);
     assertThat(firePlacementTimers(c)).isEqualTo(1);
-    assertThat(deadline(c, "PLACEMENT_FIRST_VISIT", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PLACEMENT_FIRST_VISIT", 1).status()).isEqualTo("OVERDUE");
     completePlacementOn(LocalDate.of(2026, 7, 3), c, "visitWorkplace", COORDINATOR,
         visit(LocalDate.of(2026, 7, 3), true, false));
     clockAt(LocalDate.of(2026, 7, 16), MORNING);
     assertThat(firePlacementTimers(c)).isEqualTo(1);
-    assertThat(deadline(c, "PLACEMENT_WORK_PLAN", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    assertThat(deadline(c, "PLACEMENT_WORK_PLAN", 1).status()).isEqualTo("OVERDUE");
     completePlacementOn(LocalDate.of(2026, 7, 17), c, "agreeWorkPlan", COORDINATOR,
         workPlan(LocalDate.of(2026, 7, 17), LocalDate.of(2026, 8, 3), LocalDate.of(2026, 10, 30)));
     assertThat(deadlines(c)).filteredOn(d -> d.getKind().startsWith("PLACEMENT"))
@@ -274,7 +274,33 @@ class PlacementProcessTest extends PlacementTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ended.getProcessInstanceId()).count())
         .isZero();
     assertThat(registry.get(place.id()).free()).isEqualTo(1);
-    assertThat(deadline(c, "PLACEMENT_VISIT", 1).getState()).isEqualTo(DeadlineState.CANCELLED);
+    assertThat(deadline(c, "PLACEMENT_VISIT", 1).getState()).as("due 9 March, the person left on 20 March")
+        .isEqualTo(DeadlineState.MISSED);
+  }
+
+  @Test
+  @DisplayName("en plats som fylls medan en annan matchning väntar försvinner ur dess val; skickas den ändå avvisas den på svenska")
+  void aWorkplaceThatFillsUpLeavesTheOtherOpenMatchingForms() {
+    String area = newArea();
+    WorkplaceView place = workplace("CARE", area, 1, true);
+    CaseFile first = activeCase(LocalDate.of(2026, 3, 2));
+    CaseFile second = activeCase(LocalDate.of(2026, 3, 2));
+    requestOn(LocalDate.of(2026, 3, 9), first, "CARE", area);
+    requestOn(LocalDate.of(2026, 3, 9), second, "CARE", area);
+    String offered = "\"value\":\"" + place.id() + "\"";
+    assertThat(options(second)).contains(offered);
+
+    completePlacementOn(LocalDate.of(2026, 3, 10), first, "matchWorkplace", COORDINATOR,
+        match(place.id(), LocalDate.of(2026, 3, 10)));
+
+    assertThat(options(second)).as("the form opened now offers only workplaces free now").doesNotContain(offered);
+    assertPlacementRefused(second, "matchWorkplace", match(place.id(), LocalDate.of(2026, 3, 10)),
+        "Arbetsplats: " + place.name() + " har inga lediga praktikplatser (1 av 1 upptagna)");
+  }
+
+  private String options(CaseFile c) {
+    return String.valueOf(taskService.getVariableLocal(placementTask(c, "matchWorkplace").getId(),
+        WorkplaceMatching.OPTIONS));
   }
 
   @Test

@@ -118,9 +118,10 @@ class ReportFiguresTest extends ReportFixture {
     // Plan: B (due 3 Feb) and C (due 29 Feb) on time; J's is due 14 July.
     assertThat(byKind.get("PLAN")).isEqualTo(new Reports.DeadlineRowFigures("PLAN", "Handlingsplan (14 dagar)",
         2, 2, 0, 0, 0, 0, new BigDecimal("100.0")));
-    // Meetings: C #1 on time, B #1 late, B #2 (due 20 May) still undone; A #1 and C #2 cancelled at exit.
+    // Meetings: C #1 on time, B #1 late, B #2 (due 20 May) still undone; C #2 (due 15 June) missed for
+    // good when C left on 30 June; A #1 (due 1 Feb) cancelled by A's exit on 1 Jan.
     assertThat(byKind.get("MEETING")).isEqualTo(new Reports.DeadlineRowFigures("MEETING",
-        "Flerpartssamtal (varannan månad)", 5, 1, 1, 1, 0, 2, new BigDecimal("33.3")));
+        "Flerpartssamtal (varannan månad)", 5, 1, 1, 2, 0, 1, new BigDecimal("25.0")));
     // Proposals: K's (due 1 March) undone; A's (1 June) and L's (1 April) cancelled at exit.
     assertThat(byKind.get("PROPOSAL")).isEqualTo(new Reports.DeadlineRowFigures("PROPOSAL",
         "Förslag till åtgärd (6 månader)", 3, 0, 0, 1, 0, 2, new BigDecimal("0.0")));
@@ -129,8 +130,9 @@ class ReportFiguresTest extends ReportFixture {
       assertThat(byKind.get(kind).due()).as(kind).isZero();
       assertThat(byKind.get(kind).onTimePercent()).as(kind).isNull();
     }
-    assertThat(table.total()).isEqualTo(new Reports.DeadlineRowFigures(null, "Totalt", 18, 7, 3, 3, 1, 4,
-        new BigDecimal("53.8")));
+    // 7 / (7 + 3 + 4).
+    assertThat(table.total()).isEqualTo(new Reports.DeadlineRowFigures(null, "Totalt", 18, 7, 3, 4, 1, 3,
+        new BigDecimal("50.0")));
   }
 
   @Test

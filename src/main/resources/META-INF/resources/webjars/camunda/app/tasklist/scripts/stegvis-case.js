@@ -54,7 +54,7 @@ const STATE_CLASSES = {
 };
 
 const STATE_LABELS = {
-  OPEN: 'Öppen', MET: 'Klar i tid', MISSED: 'Försenad', MET_LATE: 'Klar, försenad', CANCELLED: 'Avbruten'
+  OPEN: 'Öppen', MET: 'Klar i tid', MISSED: 'Missad', MET_LATE: 'Klar, sent', CANCELLED: 'Avbruten'
 };
 
 function deadlineTable(deadlines) {
@@ -63,16 +63,17 @@ function deadlineTable(deadlines) {
     const label = d.label || d.kind || 'Tidsfrist';
     const step = d.kind === 'MEETING' || d.sequence > 1 ? `${label}, nr ${d.sequence}` : label;
     const stateText = d.stateLabel || STATE_LABELS[d.state] || text(d.state);
-    const late = d.state === 'MISSED' || d.state === 'MET_LATE';
-    body.appendChild(el('tr', STATE_CLASSES[d.state] || null,
+    const late = d.overdue || d.state === 'MISSED' || d.state === 'MET_LATE';
+    body.appendChild(el('tr', d.overdue ? STATE_CLASSES.MISSED : (STATE_CLASSES[d.state] || null),
       el('td', null, step),
       el('td', 'stegvis-nowrap', text(d.dueDate)),
       el('td', 'stegvis-nowrap', el('span', `stegvis-state ${late ? 'stegvis-state-flag' : ''}`, stateText)),
-      el('td', 'stegvis-nowrap', text(d.completedOn))));
+      el('td', 'stegvis-nowrap', text(d.stepOn)),
+      el('td', 'stegvis-nowrap', text(d.registeredOn))));
   }
   return el('table', 'table table-condensed stegvis-table',
     el('thead', null, el('tr', null, el('th', null, 'Tidsfrist'), el('th', null, 'Förfallodag'),
-      el('th', null, 'Status'), el('th', null, 'Klar'))),
+      el('th', null, 'Status'), el('th', null, 'Utfört'), el('th', null, 'Registrerat'))),
     body);
 }
 
@@ -282,17 +283,18 @@ function participantSummary(p) {
   if (!p) {
     return facts([['Deltagare', '–']]);
   }
-  const extra = [p.gender, p.age !== null && p.age !== undefined ? `${p.age} år` : null].filter(Boolean).join(', ');
+  const age = p.ageAtReferral !== null && p.ageAtReferral !== undefined ? `${p.ageAtReferral} år vid remissen` : null;
+  const extra = [p.gender, age].filter(Boolean).join(', ');
   return facts([
     ['Namn', p.name],
     ['Personnummer', p.identityNumber],
-    ['Kön och ålder', extra || '–']
+    ['Kön och ålder vid remiss', extra || '–']
   ]);
 }
 
 function renderCase(data, options = {}) {
   const deadlines = data.deadlines || [];
-  const missed = deadlines.filter(d => d.state === 'MISSED');
+  const missed = deadlines.filter(d => d.overdue);
   const meetings = data.meetings || [];
   const notifications = data.notifications || [];
 
