@@ -47,6 +47,7 @@ public final class ApiEndpoints {
       row("GET", "/api/reports/deadlines", Action.READ_CASE_LISTS),
       row("GET", "/api/reports/national-follow-up", Action.READ_CASE_LISTS),
       row("GET", "/api/reports/placements", Action.READ_CASE_LISTS),
+      row("GET", "/api/reports/documentation-lag", Action.READ_CASE_LISTS),
       row("GET", "/api/reports/steering-group", Action.READ_CASE_LISTS),
       row("GET", "/api/reports/participant-export", Action.READ_CASE_LISTS),
       row("GET", "/api/reports/steering-group.xlsx", Action.READ_CASE_LISTS),
