@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -78,6 +79,7 @@ class BearerTokens {
   }
 
   @Bean
+  @Order(1)
   SecurityFilterChain bearerTokenChain(HttpSecurity http, OAuth2ResourceServerProperties properties,
       SsoGroups groups) throws Exception {
     String userClaim = properties.getJwt().getPrincipalClaimName() == null ? JwtClaimNames.SUB
@@ -104,6 +106,10 @@ class BearerTokens {
   /** Spring Boot's registration of the security filters, left out with its auto-configuration (StegvisApplication). */
   @Bean
   DelegatingFilterProxyRegistrationBean securityFilterChainRegistration() {
+    return securityFilters();
+  }
+
+  static DelegatingFilterProxyRegistrationBean securityFilters() {
     var registration = new DelegatingFilterProxyRegistrationBean("springSecurityFilterChain");
     registration.setOrder(-100);
     return registration;
