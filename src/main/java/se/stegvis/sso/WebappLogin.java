@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Single sign-on for the webapps (Tasklist, Cockpit, Admin) and our pages, on when the client
@@ -66,9 +67,10 @@ class WebappLogin {
     String userClaim = environment.getProperty("stegvis.sso.user-claim", "preferred_username");
     var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/tasklist/");
-    http.securityMatcher("/camunda/**", "/stegvis/**", "/oauth2/**", "/login/oauth2/**", "/sso/logout")
+    // Path matchers on the whole path: the webapps' APIs are Jersey servlets, not Spring MVC.
+    http.securityMatcher(paths("/camunda/**", "/stegvis/**", "/oauth2/**", "/login/oauth2/**", "/sso/logout"))
         // The webapps send Camunda's own CSRF token; Spring's would refuse their calls.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/stegvis/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**", "/stegvis/**")))
         .oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(authorities ->
             mapped(authorities, groups, userClaim))))
         // The webapps' own logout ends Spring's session too; /sso/logout also ends the provider's.
@@ -94,6 +96,10 @@ class WebappLogin {
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     registration.setOrder(-90);
     return registration;
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Stream.of(patterns).<RequestMatcher>map(AntPathRequestMatcher::new).toList());
   }
 
   /** The provider's groups as Stegvis groups, plus the user id from the configured claim, as authorities. */

@@ -26,7 +26,8 @@ import se.stegvis.support.TestHttp;
 /**
  * A coach logs in to Tasklist through the provider (authorization-code flow against
  * mock-oauth2-server in this JVM, no password at Stegvis) and sees her own tasks only; the
- * webapps know her by the token's user id with the mapped groups.
+ * webapps know her by the token's user id with the mapped groups. Logging out sends her to the
+ * provider's end-session endpoint, and her session at Stegvis is gone.
  */
 class WebappLoginTest extends HttpCaseTest {
 
@@ -75,6 +76,12 @@ class WebappLoginTest extends HttpCaseTest {
     assertThat(tasks.findValuesAsText("processInstanceId")).contains(hers.getProcessInstanceId())
         .doesNotContain(others.getProcessInstanceId());
     assertThat(tasks.findValuesAsText("assignee")).containsOnly(HTTP_COACH);
+
+    var logout = app.send(app.request("/sso/logout"));
+    assertThat(logout.statusCode()).isEqualTo(302);
+    assertThat(logout.headers().firstValue("Location").orElseThrow())
+        .startsWith(PROVIDER.issuerUrl(ISSUER).toString()).contains("id_token_hint=");
+    assertThat(app.sessionGet("/camunda/api/engine/engine/default/task").statusCode()).isIn(302, 401);
   }
 
   private String path(HttpResponse<String> redirect) {
