@@ -3,6 +3,7 @@ package se.stegvis.audit;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,11 +22,13 @@ class AuditController {
     this.review = review;
   }
 
+  @Operation(summary = "Loggranskning: alla läsningar och ändringar i ett ärende")
   @GetMapping("/cases/{caseNumber}")
   List<AuditEntry> forCase(@PathVariable String caseNumber) {
     return review.forCase(caseNumber);
   }
 
+  @Operation(summary = "Loggranskning: vad en användare har läst och ändrat under perioden")
   @GetMapping("/users/{userId}")
   List<AuditEntry> forUser(@PathVariable String userId,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -33,12 +36,14 @@ class AuditController {
     return review.forUser(userId, from, to);
   }
 
+  @Operation(summary = "Loggranskning: alla loggposter under perioden")
   @GetMapping("/entries")
   List<AuditEntry> inPeriod(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return review.inPeriod(from, to);
   }
 
+  @Operation(summary = "Loggranskning: läsningar utanför det egna teamet under perioden")
   @GetMapping("/outside-team")
   List<AuditEntry> outsideTeam(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

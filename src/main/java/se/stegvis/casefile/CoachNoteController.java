@@ -2,6 +2,7 @@ package se.stegvis.casefile;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +49,7 @@ class CoachNoteController {
     this.calendar = calendar;
   }
 
+  @Operation(summary = "Läs handledarens anteckning i ärendet")
   @GetMapping
   @Transactional(readOnly = true)
   CoachNote read(@PathVariable String caseNumber) {
@@ -56,6 +58,7 @@ class CoachNoteController {
     return CoachNote.of(caseFile);
   }
 
+  @Operation(summary = "Spara handledarens anteckning (med versionen den bygger på)")
   @PutMapping
   @Transactional
   CoachNote write(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,6 +55,7 @@ class ConsentController {
   }
 
   @Transactional(readOnly = true)
+  @Operation(summary = "Samtycken i ärendet")
   @GetMapping("/api/cases/{caseNumber}/consents")
   List<ConsentView> list(@PathVariable String caseNumber) {
     CaseFile c = cases.byNumber(caseNumber);
@@ -62,6 +64,7 @@ class ConsentController {
   }
 
   @Transactional
+  @Operation(summary = "Registrera ett samtycke")
   @PostMapping("/api/cases/{caseNumber}/consents")
   ResponseEntity<ConsentView> give(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
     CaseFile c = cases.byNumber(caseNumber);
@@ -80,6 +83,7 @@ class ConsentController {
   }
 
   @Transactional
+  @Operation(summary = "Återkalla ett samtycke")
   @PostMapping("/api/cases/{caseNumber}/consents/{id}/withdrawal")
   Withdrawal withdraw(@PathVariable String caseNumber, @PathVariable Long id, @RequestBody Map<String, Object> body) {
     CaseFile c = cases.byNumber(caseNumber);

@@ -2,6 +2,7 @@ package se.stegvis.deadline;
 
 import java.util.stream.Stream;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +27,7 @@ class DeadlineController {
     this.audit = audit;
   }
 
+  @Operation(summary = "Försenade steg (missade tidsfrister), sida för sida")
   @GetMapping("/overdue")
   OverdueSteps.View overdue(@RequestParam(required = false) String project,
       @RequestParam(required = false) String coach, @RequestParam(defaultValue = "0") int page,

@@ -1,5 +1,6 @@
 package se.stegvis.migration;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,12 +24,14 @@ class MigrationController {
   }
 
   /** Dry run: what a migration would do, and what stops it. Changes nothing. */
+  @Operation(summary = "Provkör en migrering av pågående ärenden till en ny processversion")
   @PostMapping("/plan")
   MigrationReport plan(@RequestBody MigrationRequest request) {
     return migrations.dryRun(request);
   }
 
   /** Migrates every running case of the source version, in one transaction, or none (409 with the report). */
+  @Operation(summary = "Migrera pågående ärenden till en ny processversion")
   @PostMapping
   MigrationReport migrate(@RequestBody MigrationRequest request) {
     if (!Boolean.TRUE.equals(request.confirm())) {

@@ -1,5 +1,6 @@
 package se.stegvis.overview;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +20,7 @@ class CaseOverviewController {
     this.overviews = overviews;
   }
 
+  @Operation(summary = "Ärendet bakom en uppgift i Tasklist (fliken Ärende)")
   @GetMapping("/by-task/{taskId}")
   CaseOverview byTask(@PathVariable String taskId) {
     return overviews.forTask(taskId);

@@ -3,6 +3,7 @@ package se.stegvis.overview;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ class ParticipantRecordController {
   }
 
   @Transactional(readOnly = true)
+  @Operation(summary = "Öppna deltagarens uppgifter (fullständigt personnummer, kontaktuppgifter; loggas)")
   @GetMapping("/api/cases/{caseNumber}/participant")
   ParticipantRecord open(@PathVariable String caseNumber) {
     CaseFile c = cases.byNumber(caseNumber);
@@ -49,6 +51,7 @@ class ParticipantRecordController {
 
   /** Who may set or lift the protected-identity flag: AccessMatrix, PROTECT_IDENTITY. */
   @Transactional
+  @Operation(summary = "Markera eller avmarkera skyddad identitet för deltagaren")
   @PutMapping("/api/cases/{caseNumber}/participant/protected-identity")
   Map<String, Object> protectIdentity(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
     CaseFile c = cases.byNumber(caseNumber);

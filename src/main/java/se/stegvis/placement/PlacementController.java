@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ class PlacementController {
   }
 
   @Transactional(readOnly = true)
+  @Operation(summary = "Praktiker i ärendet")
   @GetMapping("/api/cases/{caseNumber}/placements")
   List<PlacementView> list(@PathVariable String caseNumber) {
     CaseFile caseFile = visibleCase(caseNumber);
@@ -52,6 +54,7 @@ class PlacementController {
   }
 
   @Transactional
+  @Operation(summary = "Begär en praktik för deltagaren")
   @PostMapping("/api/cases/{caseNumber}/placements")
   ResponseEntity<PlacementView> request(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
     CaseFile caseFile = visibleCase(caseNumber);
@@ -63,6 +66,7 @@ class PlacementController {
   }
 
   @Transactional(readOnly = true)
+  @Operation(summary = "Praktikplatser som passar en praktik")
   @GetMapping("/api/placements/{id}/matches")
   List<WorkplaceMatching.Match> matches(@PathVariable Long id) {
     Placement placement = placements.findById(id)

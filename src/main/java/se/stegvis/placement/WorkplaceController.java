@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,6 +48,7 @@ class WorkplaceController {
     this.codes = codes;
   }
 
+  @Operation(summary = "Sök i praktikplatsregistret")
   @GetMapping
   List<WorkplaceView> list(@RequestParam(required = false) String sector, @RequestParam(required = false) String area,
       @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean includeInactive) {
@@ -54,16 +56,19 @@ class WorkplaceController {
   }
 
   /** The code lists the registry's page offers. */
+  @Operation(summary = "Kodlistor för praktikplatsregistret (sektor, arbetsgivartyp)")
   @GetMapping("/codes")
   Codes codes() {
     return new Codes(Code.of(codes.list(CodeSet.SECTOR)), Code.of(codes.list(CodeSet.EMPLOYER_KIND)));
   }
 
+  @Operation(summary = "En praktikplats")
   @GetMapping("/{id}")
   WorkplaceView get(@PathVariable Long id) {
     return registry.get(id);
   }
 
+  @Operation(summary = "Registrera en ny praktikplats")
   @PostMapping
   ResponseEntity<WorkplaceView> register(@RequestBody Map<String, Object> body) {
     String userId = access.viewer().userId();
@@ -71,6 +76,7 @@ class WorkplaceController {
     return ResponseEntity.created(URI.create("/api/workplaces/" + created.id())).body(created);
   }
 
+  @Operation(summary = "Ändra en praktikplats")
   @PutMapping("/{id}")
   WorkplaceView update(@PathVariable Long id, @RequestBody Map<String, Object> body) {
     return registry.update(id, body, access.viewer().userId());

@@ -3,6 +3,7 @@ package se.stegvis.referral;
 import java.net.URI;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -53,6 +54,7 @@ class ReferralController {
     this.identityService = identityService;
   }
 
+  @Operation(summary = "Registrera en remiss (med Idempotency-Key för säkra omförsök)")
   @PostMapping
   ResponseEntity<Registered> register(@RequestBody Map<String, Object> body,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {

@@ -3,6 +3,7 @@ package se.stegvis.report;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -58,36 +59,43 @@ class ReportController {
     this.calendar = calendar;
   }
 
+  @Operation(summary = "Deltagare under perioden")
   @GetMapping("/participants")
   Reports.ParticipantTable participants(ReportQuery query) {
     return reports.participants(known(query.project()), period(query));
   }
 
+  @Operation(summary = "Remisser under perioden")
   @GetMapping("/referrals")
   Reports.ReferralTable referrals(ReportQuery query) {
     return reports.referrals(known(query.project()), period(query));
   }
 
+  @Operation(summary = "Väntetider från remiss till beslut och start")
   @GetMapping("/waiting-times")
   Reports.WaitingTable waitingTimes(ReportQuery query) {
     return reports.waitingTimes(known(query.project()), period(query));
   }
 
+  @Operation(summary = "Tidsfrister som hållits och missats")
   @GetMapping("/deadlines")
   Reports.DeadlineTable deadlines(ReportQuery query) {
     return reports.deadlines(known(query.project()), period(query));
   }
 
+  @Operation(summary = "Dokumentationsfördröjning per steg: median och 90:e percentil")
   @GetMapping("/documentation-lag")
   Reports.LagTable documentationLag(ReportQuery query) {
     return reports.documentationLag(known(query.project()), period(query));
   }
 
+  @Operation(summary = "Underlag till den nationella uppföljningen (deltagare per kön och år)")
   @GetMapping("/national-follow-up")
   Reports.NationalTable nationalFollowUp(ReportQuery query) {
     return reports.nationalFollowUp(known(query.project()), period(query));
   }
 
+  @Operation(summary = "Praktiker under perioden")
   @GetMapping("/placements")
   PlacementFigures.Figures placements(ReportQuery query) {
     ReportPeriod period = period(query);
@@ -95,6 +103,7 @@ class ReportController {
   }
 
   /** Every table of the report in the generic shape of {@link ReportTable}. */
+  @Operation(summary = "Rapport till styrgruppen")
   @GetMapping("/steering-group")
   SteeringGroupReport.Report steeringGroup(ReportQuery query) {
     return steeringGroup.report(known(query.project()), period(query));
@@ -104,6 +113,7 @@ class ReportController {
    * The pseudonymised participant-level export, as a report with the one table
    * {@code participant-export} in the same shape as the steering-group report's tables.
    */
+  @Operation(summary = "Deltagarexport för insatsens egen uppföljning")
   @GetMapping("/participant-export")
   SteeringGroupReport.Report participantExport(ReportQuery query) {
     String project = known(query.project());
@@ -112,6 +122,7 @@ class ReportController {
   }
 
   /** The whole report as an XLSX workbook: a cover sheet and one sheet per table. */
+  @Operation(summary = "Rapport till styrgruppen som Excel-fil")
   @GetMapping("/steering-group.xlsx")
   ResponseEntity<byte[]> steeringGroupWorkbook(ReportQuery query) {
     var report = steeringGroup(query);
@@ -120,6 +131,7 @@ class ReportController {
   }
 
   /** The pseudonymised participant-level export as an XLSX workbook. */
+  @Operation(summary = "Deltagarexport som Excel-fil")
   @GetMapping("/participant-export.xlsx")
   ResponseEntity<byte[]> participantExportWorkbook(ReportQuery query) {
     var report = participantExport(query);
@@ -128,6 +140,7 @@ class ReportController {
   }
 
   /** The pseudonymised participant-level export as CSV for Swedish Excel. */
+  @Operation(summary = "Deltagarexport som CSV-fil")
   @GetMapping("/participant-export.csv")
   ResponseEntity<byte[]> participantExportTable(ReportQuery query) {
     var report = participantExport(query);
@@ -135,6 +148,7 @@ class ReportController {
   }
 
   /** One table of the report as CSV for Swedish Excel; an unknown table id is 404. */
+  @Operation(summary = "En tabell ur styrgruppsrapporten som CSV-fil")
   @GetMapping("/steering-group/{table}.csv")
   ResponseEntity<byte[]> steeringGroupTable(@PathVariable String table, ReportQuery query) {
     var report = steeringGroup(query);
@@ -144,6 +158,7 @@ class ReportController {
   }
 
   /** The projects whose reports the caller manages: all for administrators, else those of the caller's manager groups. */
+  @Operation(summary = "Insatser som anroparen kan ta fram rapporter för")
   @GetMapping("/projects")
   List<ReportProject> projects() {
     var viewer = access.viewer();

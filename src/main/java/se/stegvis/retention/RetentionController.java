@@ -3,6 +3,7 @@ package se.stegvis.retention;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,6 +30,7 @@ class RetentionController {
     this.calendar = calendar;
   }
 
+  @Operation(summary = "Provkörning av gallring: vad nattens körning skulle radera och varför")
   @GetMapping("/api/retention/dry-run")
   DryRun dryRun() {
     if (!access.viewer().isAdministrator()) {

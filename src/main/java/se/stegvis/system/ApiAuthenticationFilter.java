@@ -33,6 +33,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
+  /** A request attribute: the engine {@link Authentication} of a caller already authenticated by a bearer token (se.stegvis.sso). */
+  public static final String AUTHENTICATED = ApiAuthenticationFilter.class.getName() + ".authenticated";
+
   private final IdentityService identityService;
   private final BasicAuthentications basic;
 
@@ -45,7 +48,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     String sessionUser = sessionUser(request);
-    var basicUser = sessionUser == null ? basic.authenticate(request) : Optional.<Authentication>empty();
+    var basicUser = sessionUser != null ? Optional.<Authentication>empty()
+        : request.getAttribute(AUTHENTICATED) instanceof Authentication token ? Optional.of(token)
+        : basic.authenticate(request);
     if (sessionUser == null && basicUser.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       // A plugin's background call (webapp session expired) shows its own message; a Basic

@@ -1,6 +1,7 @@
 package se.stegvis.system;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,7 +31,8 @@ class EngineRestAuthentication extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var authentication = basic.authenticate(request);
+    var authentication = request.getAttribute(ApiAuthenticationFilter.AUTHENTICATED) instanceof Authentication token
+        ? Optional.of(token) : basic.authenticate(request);
     if (authentication.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"default\"");

@@ -20,7 +20,8 @@ class RestAuthentication {
   FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
     registration.setName("login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*", "/actuator/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/v3/api-docs", "/v3/api-docs/*",
+        "/camunda/api/admin/auth/user/*", "/actuator/*");
     registration.setOrder(0);
     return registration;
   }
@@ -57,7 +58,8 @@ class RestAuthentication {
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ApiAuthenticationFilter filter) {
     var registration = new FilterRegistrationBean<>(filter);
     registration.setName("api-authentication");
-    registration.addUrlPatterns("/api/*");
+    // The API's description (se.stegvis.apidoc) is read with the same credentials as the API.
+    registration.addUrlPatterns("/api/*", "/v3/api-docs", "/v3/api-docs/*");
     return registration;
   }
 }

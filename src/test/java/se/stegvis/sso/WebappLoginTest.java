@@ -1,0 +1,91 @@
+package se.stegvis.sso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEObjectType;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.HttpCaseTest;
+import se.stegvis.support.TestHttp;
+
+/**
+ * A coach logs in to Tasklist through the provider (authorization-code flow against
+ * mock-oauth2-server in this JVM, no password at Stegvis) and sees her own tasks only; the
+ * webapps know her by the token's user id with the mapped groups. Logging out sends her to the
+ * provider's end-session endpoint, and her session at Stegvis is gone.
+ */
+class WebappLoginTest extends HttpCaseTest {
+
+  static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+  static final String ISSUER = "kommun";
+
+  @DynamicPropertySource
+  static void provider(DynamicPropertyRegistry registry) {
+    PROVIDER.start();
+    registry.add("spring.security.oauth2.client.provider.stegvis.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+    registry.add("spring.security.oauth2.client.registration.stegvis.client-id", () -> "stegvis");
+    registry.add("spring.security.oauth2.client.registration.stegvis.client-secret", () -> "hemligt");
+    registry.add("spring.security.oauth2.client.registration.stegvis.scope", () -> "openid");
+    registry.add("stegvis.sso.group-mapping.[sg-stegvis-handledare]", () -> "coach");
+  }
+
+  @AfterAll
+  static void stopProvider() {
+    PROVIDER.shutdown();
+  }
+
+  @Test
+  void theCoachLogsInThroughTheProviderAndSeesOnlyHerTasks() throws Exception {
+    CaseFile hers = activeCaseOfHttpCoach(LocalDate.of(2026, 5, 4));
+    CaseFile others = activeCase(LocalDate.of(2026, 5, 4));
+    PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, HTTP_COACH, JOSEObjectType.JWT.getType(),
+        List.of("stegvis"), Map.of("groups", List.of("sg-stegvis-handledare", "sg-alla-anstallda")), 3600));
+    var app = new TestHttp(port);
+    var browser = HttpClient.newHttpClient();
+
+    var toLogin = app.send(app.request("/camunda/app/tasklist/"));
+    assertThat(toLogin.statusCode()).isEqualTo(302);
+    var toProvider = app.send(app.request(path(toLogin)));
+    assertThat(toProvider.statusCode()).isEqualTo(302);
+    String authorize = toProvider.headers().firstValue("Location").orElseThrow();
+    assertThat(authorize).startsWith(PROVIDER.issuerUrl(ISSUER).toString());
+    var back = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(back.statusCode()).isEqualTo(302);
+    var loggedIn = app.send(app.request(path(back)));
+    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(302);
+    assertThat(app.send(app.request("/camunda/app/tasklist/default/")).statusCode()).isEqualTo(200);
+
+    JsonNode user = json.readTree(app.sessionGet("/camunda/api/admin/auth/user/default").body());
+    assertThat(user.path("userId").asText()).isEqualTo(HTTP_COACH);
+    JsonNode tasks = json.readTree(app.sessionGet("/camunda/api/engine/engine/default/task?maxResults=500").body());
+    assertThat(tasks.findValuesAsText("processInstanceId")).contains(hers.getProcessInstanceId())
+        .doesNotContain(others.getProcessInstanceId());
+    assertThat(tasks.findValuesAsText("assignee")).containsOnly(HTTP_COACH);
+
+    var logout = app.send(app.request("/sso/logout"));
+    assertThat(logout.statusCode()).isEqualTo(302);
+    assertThat(logout.headers().firstValue("Location").orElseThrow())
+        .startsWith(PROVIDER.issuerUrl(ISSUER).toString()).contains("id_token_hint=");
+    assertThat(app.sessionGet("/camunda/api/engine/engine/default/task").statusCode()).isIn(302, 401);
+  }
+
+  private String path(HttpResponse<String> redirect) {
+    URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+    return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+  }
+}
