@@ -83,12 +83,14 @@ class AccessDoorsTest extends ApiTest {
     user.setPassword(PASSWORD);
     identityService.saveUser(user);
     if (identityService.createGroupQuery().groupId(TEAM).count() == 0) {
-      identityService.createMembership(TEAMMATE, Groups.COACHES);
       var team = identityService.newGroup(TEAM);
       team.setType(Groups.TEAM_TYPE);
       identityService.saveGroup(team);
-      identityService.createMembership(TEAMMATE, TEAM);
-      identityService.createMembership(COACH, TEAM);
+    }
+    for (String[] membership : new String[][] {{TEAMMATE, Groups.COACHES}, {TEAMMATE, TEAM}, {COACH, TEAM}}) {
+      if (identityService.createUserQuery().userId(membership[0]).memberOfGroup(membership[1]).count() == 0) {
+        identityService.createMembership(membership[0], membership[1]);
+      }
     }
   }
 
