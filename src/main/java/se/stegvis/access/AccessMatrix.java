@@ -46,6 +46,7 @@ public final class AccessMatrix {
         Role.MANAGER, EnumSet.of(MY_PROJECT),
         Role.ADMINISTRATOR, ALLOWED));
     row(Action.WRITE_CASE, Map.of(
+        Role.WORKING_GROUP, EnumSet.of(AWAITING_MY_DECISION),
         Role.COACH, EnumSet.of(OWN_CASE, SAME_TEAM),
         Role.ADMINISTRATOR, ALLOWED));
     row(Action.PROTECT_IDENTITY, Map.of(

@@ -10,7 +10,8 @@ public enum Action {
   READ_PARTICIPANT(true, "öppna deltagarens personuppgifter (fullständigt personnummer, kontaktuppgifter)",
       "Du får inte öppna deltagarens personuppgifter i det här ärendet."),
   WRITE_CASE(true, "skriva i ärendet (anteckning, samtycken)",
-      "Du får läsa ärendet men inte ändra det: bara ärendets coach och coachens team skriver i ärendet."),
+      "Du får läsa ärendet men inte ändra det: bara ärendets coach och coachens team skriver i ärendet "
+          + "(före beslutet beredningsgruppen)."),
   PROTECT_IDENTITY(true, "sätta eller ta bort skyddade personuppgifter",
       "Du får inte ändra skyddade personuppgifter i det här ärendet."),
   REQUEST_PLACEMENT(true, "begära praktik",

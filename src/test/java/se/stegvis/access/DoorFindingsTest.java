@@ -217,7 +217,8 @@ class DoorFindingsTest extends ApiTest {
     }
 
     var session = new TestHttp(port);
-    assertThat(session.login("tasklist", COACH, PASSWORD).statusCode()).isEqualTo(200);
+    var login = session.login("tasklist", ADMIN, PASSWORD);
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     String note = "/api/cases/" + c.getCaseNumber() + "/coach-note";
     String body = "{\"note\":\"Ringde\",\"version\":" + reload(c).getVersion() + "}";
     var withoutToken = session.send(session.request(note).header("Content-Type", "application/json")

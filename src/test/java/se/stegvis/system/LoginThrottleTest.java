@@ -26,7 +26,9 @@ import se.stegvis.support.TestHttp;
  * Swedish message for 15 minutes. Each test comes from its own client address (X-Forwarded-For
  * from the local proxy), so the other tests' logins from localhost are not counted.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The test stands in for a proxy on loopback that forwards each client's address.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "STEGVIS_TRUSTED_PROXIES=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
 @DisplayName("Inloggning: för många felaktiga lösenord spärrar i 15 minuter")
 class LoginThrottleTest extends CaseProcessTest {
 

@@ -24,7 +24,8 @@ import se.stegvis.support.TestHttp;
  * the webapp's claim with a valid token was answered 500 in the full suite (not investigated yet).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "stegvis.test.context=web-security")
+    // The test stands in for a TLS-terminating proxy on loopback (X-Forwarded-Proto: https).
+    properties = {"stegvis.test.context=web-security", "STEGVIS_TRUSTED_PROXIES=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"})
 @DisplayName("Webbapparna: CSRF-skydd och sessionskakor")
 class WebSecurityTest extends CaseProcessTest {
 
