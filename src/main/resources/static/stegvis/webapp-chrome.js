@@ -7,6 +7,7 @@
 // - Camunda Forms speak Swedish: form-js writes its validation messages and list texts in English
 //   and has no translation hook in Camunda 7, so known texts are replaced where they appear; its
 //   date picker (flatpickr) gets Swedish month and day names and weeks that start on Monday.
+// - The task header's due and follow-up dates are read-only: the process model sets them.
 // - Accessible names for the chrome's icon-only buttons and links, and no aria-* attribute on an
 //   element whose role does not allow it (axe: button-name, link-name, aria-allowed-attr).
 
@@ -100,6 +101,7 @@ const NAMES = [
   ['button.region-toggle[data-region="list"]', 'Visa eller dölj listan'],
   ['button.region-toggle[data-region="task"]', 'Visa eller dölj uppgiften'],
   ['button.maximize', 'Förstora eller återställ uppgiften'],
+  ['button.reset-regions', 'Återställ uppdelningen av sidan'],
   ['.stored-criteria > button', 'Sparade sökningar'],
   ['.new-sort > .dropdown-toggle', 'Lägg till sortering'],
   ['.app-switch > .dropdown-toggle', 'Byt webbapp'],
@@ -107,8 +109,8 @@ const NAMES = [
 ];
 
 function accessibleName(element) {
-  return (element.getAttribute('aria-label') || element.getAttribute('aria-labelledby')
-    || element.textContent.trim() || element.querySelector('img[alt]:not([alt=""])')) ? true : false;
+  return Boolean(element.getAttribute('aria-label') || element.getAttribute('aria-labelledby')
+    || element.innerText.trim() || element.querySelector('img[alt]:not([alt=""])'));
 }
 
 function nameControls(root) {
@@ -155,12 +157,20 @@ function nameControls(root) {
   }
 }
 
+// The task header's dates are read-only (see webapp-chrome.css): out of the tab order too.
+function readOnlyTaskDates(root) {
+  for (const field of root.querySelectorAll('.task-details .meta.dates [cam-widget-inline-field][tabindex="0"]')) {
+    field.setAttribute('tabindex', '-1');
+  }
+}
+
 function tidy() {
   if (document.documentElement.lang !== 'sv') {
     document.documentElement.lang = 'sv';
   }
   translateForms(document);
   nameControls(document);
+  readOnlyTaskDates(document);
 }
 
 let scheduled = false;
