@@ -122,6 +122,7 @@ export function swedishChecks({ BASE, login, check }) {
         problems.push(`${label}: English on the screen: ${english.join(', ')}`);
       }
       await axe(t, label, page.path.startsWith('/stegvis/'), problems);
+      await t.shot(`sida-${page.as}-${page.path.replace(/^\/(camunda\/app\/)?/, '').replace(/\W+/g, '-').replace(/-+$/, '')}`);
       if (process.env.STEGVIS_DUMP_TEXT) {
         fs.appendFileSync(process.env.STEGVIS_DUMP_TEXT, `\n===== ${label}\n${await visibleText(t.page)}\n`);
       }
@@ -216,6 +217,38 @@ export function swedishChecks({ BASE, login, check }) {
     await page.keyboard.press('Escape');
   }
 
+  // bengt (still in his task) gives a decision date in the future: the server refuses it, and its
+  // Swedish message stands under "Beslutsdatum"; no toast shows a class, an engine code or an id, and
+  // none covers the form's buttons.
+  async function serverRefusalAtTheField(t) {
+    const page = t.page;
+    const field = label => page.locator('.fjs-form-field').filter({
+      has: page.locator('label.fjs-form-field-label').filter({ hasText: new RegExp(`^${label}\\*?$`) })
+    }).first();
+    await field('Coach').locator('.fjs-select-display').click();
+    await field('Coach').locator('.fjs-dropdownlist-item').first().click();
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const date = field('Beslutsdatum').locator('input').first();
+    await date.fill(tomorrow);
+    await date.press('Enter');
+    await page.locator('.fjs-form .fjs-form-field-text').first().click();
+    await page.getByRole('button', { name: 'Slutför', exact: true }).click();
+    const note = field('Beslutsdatum').locator('.stegvis-field-error');
+    await note.filter({ hasText: /^Beslutsdatum: kan inte ligga i framtiden/ }).waitFor();
+    check(await date.getAttribute('aria-invalid') === 'true', 'the refused field is not marked aria-invalid');
+    const toasts = page.locator('.page-notifications .alert:visible');
+    await toasts.first().waitFor().catch(() => {});
+    const button = await page.getByRole('button', { name: 'Slutför', exact: true }).boundingBox();
+    for (const toast of await toasts.all()) {
+      const text = await toast.innerText();
+      check(!/Exception|ENGINE-|[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:[a-z]+\.){2,}[A-Z]/.test(text), `a toast shows technical text: ${text}`);
+      const box = await toast.boundingBox();
+      check(!box || box.y + box.height <= button.y || box.y >= button.y + button.height
+        || box.x + box.width <= button.x || box.x >= button.x + button.width, 'a toast covers "Slutför"');
+    }
+    await t.shot('formular-faltfel-server');
+  }
+
   // The report in Cockpit scrolls in an ordinary window; a wide table scrolls in its own box with its
   // first column in place; missed deadlines are drawn red and met ones green, each named in the legend.
   async function reportScrollsAndFits(t) {
@@ -265,6 +298,7 @@ export function swedishChecks({ BASE, login, check }) {
     { name: 'Tasklist: the referrer rita sees no "Praktikplatser" link', run: referrerSeesOnlyHerLinks },
     { name: 'Cockpit: the report scrolls, wide tables scroll in their own box, missed is red and met green', run: reportScrollsAndFits },
     { name: 'Tasklist: bengt walks a task with the keyboard only; the empty form answers in Swedish at its fields', run: keyboardOnlyTask },
-    { name: 'Tasklist: the form\'s date picker is Swedish, weeks from Monday', run: datePickerIsSwedish }
+    { name: 'Tasklist: the form\'s date picker is Swedish, weeks from Monday', run: datePickerIsSwedish },
+    { name: 'Tasklist: the server\'s refusal stands in Swedish under its field, toasts are plain and leave the buttons free', run: serverRefusalAtTheField }
   ];
 }

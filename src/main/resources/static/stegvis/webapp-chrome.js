@@ -7,6 +7,8 @@
 // - Camunda Forms speak Swedish: form-js writes its validation messages and list texts in English
 //   and has no translation hook in Camunda 7, so known texts are replaced where they appear; its
 //   date picker (flatpickr) gets Swedish month and day names and weeks that start on Monday.
+// - A refused form's messages under their fields (the server's problem details name them), and no
+//   exception class, engine code or id in a toast.
 // - The task header's due and follow-up dates are read-only: the process model sets them.
 // - Accessible names for the chrome's icon-only buttons and links, and no aria-* attribute on an
 //   element whose role does not allow it (axe: button-name, link-name, aria-allowed-attr).
@@ -164,6 +166,82 @@ function readOnlyTaskDates(root) {
   }
 }
 
+// Messages of the webapps' toasts: never an exception's class, an engine code or an id.
+const TECHNICAL = [
+  /\b(?:Cannot|Could not|Unable to) [^:]*:\s*/g, // the REST layer's "Cannot submit task form …:"
+  /\b(?:[a-z_]\w*\.)+[A-Z]\w*(?:Exception|Error)\b:?\s*/g, // org.camunda.….ProcessEngineException
+  /\b\w*(?:Exception|Error)\b:?\s*/g, // ProcessEngineException:
+  /\bENGINE-\d+\s*/g,
+  /\b(?:[a-z_]\w*\.){2,}[A-Z]\w*\b/g, // other class names
+  /\s*\(?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\)?/gi // ids
+];
+const SERVER_TROUBLE = 'Något gick fel på servern. Försök igen, och kontakta administratören om det händer igen.';
+
+export function plainMessage(text) {
+  let plain = text;
+  for (const pattern of TECHNICAL) {
+    plain = plain.replace(pattern, ' ');
+  }
+  plain = plain.replace(/\s+([.,:;])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  // Stegvis's own refusals are Swedish; what is left of an engine's message is English and says
+  // nothing a user can act on.
+  return /[åäöÅÄÖ]|\b(och|inte|kan|ska|måste|finns|ange)\b/.test(plain) ? plain : SERVER_TROUBLE;
+}
+
+function plainToasts(root) {
+  for (const message of root.querySelectorAll('.page-notifications .message, .notifications-panel .message, .alert .message')) {
+    const walker = document.createTreeWalker(message, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (TECHNICAL.some(pattern => { pattern.lastIndex = 0; return pattern.test(node.nodeValue); })) {
+        node.nodeValue = plainMessage(node.nodeValue);
+      }
+    }
+  }
+}
+
+// A refused task form: the server names the fields that are wrong ("fields" of its problem details,
+// by field key); each message is shown under its field in the Camunda Form, where the eye already is.
+function showFieldErrors(fields) {
+  for (const old of document.querySelectorAll('.stegvis-field-error')) {
+    old.remove();
+  }
+  for (const [key, message] of Object.entries(fields || {})) {
+    const input = document.querySelector(`.fjs-container [id$="-Field_${CSS.escape(key)}"], .fjs-container [name="${CSS.escape(key)}"]`);
+    const field = input && input.closest('.fjs-form-field');
+    if (!field) {
+      continue;
+    }
+    const note = document.createElement('div');
+    note.className = 'stegvis-field-error';
+    note.id = `stegvis-error-${key}`;
+    note.setAttribute('role', 'alert');
+    note.textContent = message;
+    field.appendChild(note);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+  }
+}
+
+function watchFormSubmissions() {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (/\/task\/[^/]+\/submit-form(\?|$)/.test(String(url))) {
+      this.addEventListener('load', () => {
+        if (this.status >= 400) {
+          try {
+            showFieldErrors(JSON.parse(this.responseText).fields);
+          } catch (e) {
+            // not problem details: the toast tells it
+          }
+        } else {
+          showFieldErrors({});
+        }
+      });
+    }
+    return open.call(this, method, url, ...rest);
+  };
+}
+
 function tidy() {
   if (document.documentElement.lang !== 'sv') {
     document.documentElement.lang = 'sv';
@@ -171,6 +249,7 @@ function tidy() {
   translateForms(document);
   nameControls(document);
   readOnlyTaskDates(document);
+  plainToasts(document);
 }
 
 let scheduled = false;
@@ -185,6 +264,7 @@ function schedule() {
 }
 
 loadStylesheet(STYLESHEET, 'webapp-chrome');
+watchFormSubmissions();
 tidy();
 new MutationObserver(schedule).observe(document.documentElement, {
   childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder', 'lang']
