@@ -246,6 +246,7 @@ export function swedishChecks({ BASE, login, check }) {
       check(!box || box.y + box.height <= button.y || box.y >= button.y + button.height
         || box.x + box.width <= button.x || box.x >= button.x + button.width, 'a toast covers "Slutför"');
     }
+    await note.scrollIntoViewIfNeeded();
     await t.shot('formular-faltfel-server');
   }
 

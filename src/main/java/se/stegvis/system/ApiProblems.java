@@ -55,6 +55,9 @@ class ApiProblems {
     problem.setType(INVALID);
     problem.setTitle("Uppgifterna kunde inte tas emot");
     problem.setProperty("errors", e.errors());
+    if (!e.fields().isEmpty()) {
+      problem.setProperty("fields", e.fields());
+    }
     return problem;
   }
 
@@ -119,6 +122,10 @@ class ApiProblems {
       body.put("type", rejected.getClass().getSimpleName());
       body.put("message", rejected.getMessage());
       body.put("errors", rejected.errors());
+      if (!rejected.fields().isEmpty()) {
+        // The wrong fields by key, so the webapps' plugin shows each message at its field.
+        body.put("fields", rejected.fields());
+      }
       Response.Status status = Response.Status.BAD_REQUEST;
       if (rejected instanceof DuplicateCaseException duplicate) {
         body.put("caseNumber", duplicate.caseNumber());
