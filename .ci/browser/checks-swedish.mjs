@@ -215,6 +215,8 @@ export function swedishChecks({ BASE, login, check }) {
     const months = await calendar.locator('.flatpickr-monthDropdown-months option').allInnerTexts();
     check(months[0] === 'januari' && months[11] === 'december', `months: ${months.join(', ')}`);
     await page.keyboard.press('Escape');
+    await page.locator('.fjs-form .fjs-form-field-text').first().click();
+    await calendar.waitFor({ state: 'hidden' });
   }
 
   // bengt (still in his task) gives a decision date in the future: the server refuses it, and its
@@ -225,6 +227,10 @@ export function swedishChecks({ BASE, login, check }) {
     const field = label => page.locator('.fjs-form-field').filter({
       has: page.locator('label.fjs-form-field-label').filter({ hasText: new RegExp(`^${label}\\*?$`) })
     }).first();
+    // The form afresh (the task stays open: its id is in the address).
+    await page.reload();
+    await page.locator('.task-details .fjs-container').waitFor();
+    await page.locator('.fjs-form-field').filter({ hasText: 'Antas till insatsen' }).locator('input[type="radio"]').first().check();
     await field('Coach').locator('.fjs-select-display').click();
     await field('Coach').locator('.fjs-dropdownlist-item').first().click();
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);

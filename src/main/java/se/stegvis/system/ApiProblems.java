@@ -94,8 +94,9 @@ class ApiProblems {
    * …:" before the Swedish text. This answers 400 (409 when the person already has an open case)
    * with the message as written, in the engine's own error format ({@code type}, {@code message})
    * plus the {@code errors} list, and the duplicate's {@code caseNumber}. Task forms submitted
-   * there are covered alike. Not covered: the webapp's own copy of the API under
-   * {@code /camunda/api/engine}, whose Jersey application the Camunda webapp builds from a fixed list.
+   * there are covered alike; the webapp's own copy of the API under {@code /camunda/api/engine}, whose
+   * Jersey application the Camunda webapp builds from a fixed list, gets the mapper through
+   * {@link WebappEngineApiConflicts}.
    */
   @Component
   static class EngineRestFormRejections implements ResourceConfigCustomizer {
