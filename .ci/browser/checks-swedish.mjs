@@ -295,7 +295,16 @@ export function swedishChecks({ BASE, login, check }) {
       check(Number(r) > Number(g), `"Missade" is drawn in ${colours.Missade}, not in the red family`);
       check(Number(mg) > Number(mr), `"I tid" is drawn in ${colours['I tid']}, not in the green family`);
       await t.shot('cockpit-rapport-skarm');
+      // Printed from Cockpit (A4): the report alone, flowing over as many pages as it needs.
+      await page.emulateMedia({ media: 'print' });
+      check(!(await page.locator('[cam-widget-header]').first().isVisible()), 'Cockpit\'s header is printed with the report');
+      const flow = await page.evaluate(() => getComputedStyle(document.querySelector('.stegvis-report-page').closest('.ctn-wrapper')).overflowY);
+      check(flow === 'visible', `the printed report is cut at the window (overflow ${flow})`);
+      const pdf = path.join(path.resolve(process.env.STEGVIS_SCREENSHOTS || 'target/browser'), 'cockpit-rapport.pdf');
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      check(fs.statSync(pdf).size > 10_000, 'the report printed from Cockpit is empty');
     } finally {
+      await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1400, height: 900 });
     }
   }
@@ -303,7 +312,7 @@ export function swedishChecks({ BASE, login, check }) {
   return [
     { name: 'Swedish and accessible: lang="sv", no end-of-life banner, no English, axe on every page a role lands on', run: everyPage },
     { name: 'Tasklist: the referrer rita sees no "Praktikplatser" link', run: referrerSeesOnlyHerLinks },
-    { name: 'Cockpit: the report scrolls, wide tables scroll in their own box, missed is red and met green', run: reportScrollsAndFits },
+    { name: 'Cockpit: the report scrolls and prints to A4, wide tables scroll in their own box, missed is red and met green', run: reportScrollsAndFits },
     { name: 'Tasklist: bengt walks a task with the keyboard only; the empty form answers in Swedish at its fields', run: keyboardOnlyTask },
     { name: 'Tasklist: the form\'s date picker is Swedish, weeks from Monday', run: datePickerIsSwedish },
     { name: 'Tasklist: the server\'s refusal stands in Swedish under its field, toasts are plain and leave the buttons free', run: serverRefusalAtTheField }

@@ -206,7 +206,9 @@ function showFieldErrors(fields) {
     old.remove();
   }
   for (const [key, message] of Object.entries(fields || {})) {
-    const input = document.querySelector(`.fjs-container [id$="-Field_${CSS.escape(key)}"], .fjs-container [name="${CSS.escape(key)}"]`);
+    // form-js ids end in the field's id, Field_<key> in Stegvis's forms (a date field adds "-date").
+    const input = [...document.querySelectorAll(`.fjs-container [id*="-Field_${CSS.escape(key)}"]`)]
+      .find(e => new RegExp(`-Field_${key}(-date|-time)?$`).test(e.id) && e.matches('input, textarea, select'));
     const field = input && input.closest('.fjs-form-field');
     if (!field) {
       continue;
