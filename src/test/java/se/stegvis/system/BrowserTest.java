@@ -69,7 +69,7 @@ class BrowserTest {
   static final String SCRIPT = "browser-test.mjs";
   static final Path SCREENSHOTS = Path.of("target/browser");
   static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
-  static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(5);
+  static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(15);
 
   static final String TASKLIST_LOCALES = "META-INF/resources/webjars/camunda/app/tasklist/locales/";
   static final String PLAN_TASK = "Upprätta handlingsplan";
