@@ -65,7 +65,11 @@ export function swedishChecks({ BASE, login, check }) {
     if (page.path.includes('#')) {
       await t.page.reload(); // the hash route after a page of another app
     }
-    await t.page.locator(page.ready).first().waitFor();
+    // A webapp entered right after another user's session may hang on its spinner: load it once more.
+    await t.page.locator(page.ready).first().waitFor({ timeout: 10_000 }).catch(async () => {
+      await t.page.reload();
+      await t.page.locator(page.ready).first().waitFor();
+    });
     await t.page.waitForLoadState('networkidle');
     await t.page.waitForTimeout(400);
   }
