@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { swedishChecks } from './checks-swedish.mjs';
 
 const BASE = (process.env.STEGVIS_URL || '').replace(/\/+$/, '');
 if (!BASE) {
@@ -751,7 +752,8 @@ const CHECKS = [
   { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase },
   { name: 'Cockpit: "Rapport" in the header opens the report; C2 shows every table with the API\'s figures', run: reportOpensFromCockpitHeader },
   { name: 'Cockpit: the report exports to XLSX', run: reportExportsWorkbook },
-  { name: 'Cockpit: the printable report prints to A4', run: reportPrints }
+  { name: 'Cockpit: the printable report prints to A4', run: reportPrints },
+  ...swedishChecks({ BASE, login, check })
 ];
 
 async function login(page, user, password) {

@@ -11,6 +11,9 @@ const oneDecimal = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, ma
 const upToOneDecimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
 // Series colours, distinguishable in grey print too (light to dark).
+// Colours that mean something mean it everywhere: met in the green family, late in amber, missed in
+// the red family, open in blue; the legend and each bar's title always say it in words too.
+const MEANING = { met: '#2e7d32', metLate: '#b26a00', missed: '#c62828', open: '#1f5f8b' };
 const COLOURS = ['#1f5f8b', '#e39a2d', '#5b9b4a', '#8c5ba8', '#c4473e', '#4aa3b5', '#7d7d7d', '#b8a23a'];
 
 /** The query string of a report: project (empty for all) and period. */
@@ -148,7 +151,12 @@ function figures(table) {
       }
       return cell;
     }))));
-  return el('div', 'stegvis-report-figures', el('table', 'stegvis-report-grid', el('thead', null, head), body));
+  // The box scrolls a wide table: focusable, so the keyboard scrolls it too, and named by the table.
+  const box = el('div', 'stegvis-report-figures', el('table', 'stegvis-report-grid', el('thead', null, head), body));
+  box.tabIndex = 0;
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', `Tabell: ${table.title}`);
+  return box;
 }
 
 function isTotal(row, columns) {
@@ -190,7 +198,7 @@ function barChart(table) {
       const width = (v / scale) * barArea;
       const barY = stacked ? y + 3 : y + i * barHeight;
       const rect = svgNode('rect', { x, y: barY, width: Math.max(0, width), height: barHeight - 2,
-        fill: COLOURS[i % COLOURS.length] });
+        fill: colour(s, i) });
       rect.appendChild(svgNode('title', {}, `${row[labelKey]}, ${s.label}: ${formatValue(row[s.key], s.type)}`));
       svg.appendChild(rect);
       if (!stacked && v > 0) {
@@ -209,10 +217,14 @@ function barChart(table) {
   });
   const legend = el('ul', 'stegvis-report-legend', ...series.map((s, i) => {
     const swatch = el('span', 'swatch');
-    swatch.style.background = COLOURS[i % COLOURS.length];
+    swatch.style.background = colour(s, i);
     return el('li', null, swatch, s.label);
   }));
   return el('figure', 'stegvis-report-chart-figure', svg, legend);
+}
+
+function colour(column, i) {
+  return MEANING[column.key] || COLOURS[i % COLOURS.length];
 }
 
 function svgNode(tag, attributes, text) {

@@ -1,6 +1,9 @@
 package se.stegvis.form;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
@@ -13,10 +16,17 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 public class FormRejectedException extends FormFieldValidationException {
 
   private final List<String> errors;
+  private final Map<String, String> fields;
 
   public FormRejectedException(List<String> errors) {
+    this(errors, Map.of());
+  }
+
+  /** With the message of each field that is wrong, by the field's key, for showing at the field. */
+  public FormRejectedException(List<String> errors, Map<String, String> fields) {
     super(List.copyOf(errors), String.join(" ", errors));
     this.errors = List.copyOf(errors);
+    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   public FormRejectedException(String error) {
@@ -25,5 +35,10 @@ public class FormRejectedException extends FormFieldValidationException {
 
   public List<String> errors() {
     return errors;
+  }
+
+  /** Field key to its message (a subset of {@link #errors()}); empty when no single field is to blame. */
+  public Map<String, String> fields() {
+    return fields;
   }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class FormValues {
   private final ReferenceCodes codes;
   private final LocalDate today;
   private final List<String> errors = new ArrayList<>();
+  // The first message per field key, so a screen can show it at its field.
+  private final Map<String, String> fieldErrors = new LinkedHashMap<>();
 
   public FormValues(Map<String, ?> raw, ReferenceCodes codes, LocalDate today) {
     this.raw = raw;
@@ -40,18 +43,18 @@ public final class FormValues {
   public String text(String key, String label, boolean required, int maxLength) {
     Object value = raw.get(key);
     if (value != null && !(value instanceof String)) {
-      errors.add(label + ": ska vara text.");
+      fail(key, label + ": ska vara text.");
       return null;
     }
     String text = value == null ? null : ((String) value).strip();
     if (text == null || text.isEmpty()) {
       if (required) {
-        errors.add(label + ": måste fyllas i.");
+        fail(key, label + ": måste fyllas i.");
       }
       return null;
     }
     if (text.length() > maxLength) {
-      errors.add(label + ": får vara högst " + maxLength + " tecken (nu " + text.length() + ").");
+      fail(key, label + ": får vara högst " + maxLength + " tecken (nu " + text.length() + ").");
       return null;
     }
     return text;
@@ -76,21 +79,21 @@ public final class FormValues {
       try {
         date = LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());
       } catch (DateTimeParseException e) {
-        errors.add(label + ": ange ett datum som ÅÅÅÅ-MM-DD.");
+        fail(key, label + ": ange ett datum som ÅÅÅÅ-MM-DD.");
         return null;
       }
     } else if (value != null && !(value instanceof String)) {
-      errors.add(label + ": ange ett datum som ÅÅÅÅ-MM-DD.");
+      fail(key, label + ": ange ett datum som ÅÅÅÅ-MM-DD.");
       return null;
     }
     if (date == null) {
       if (required) {
-        errors.add(label + ": måste fyllas i.");
+        fail(key, label + ": måste fyllas i.");
       }
       return null;
     }
     if (date.isAfter(latest)) {
-      errors.add(label + ": " + tooLate + " (" + date + ").");
+      fail(key, label + ": " + tooLate + " (" + date + ").");
       return null;
     }
     return date;
@@ -99,7 +102,7 @@ public final class FormValues {
   public String code(String key, String label, CodeSet set, boolean required) {
     String code = text(key, label, required, 40);
     if (code != null && codes.find(set, code).isEmpty()) {
-      errors.add(label + ": \"" + code + "\" är inte ett giltigt värde för " + set.description() + ".");
+      fail(key, label + ": \"" + code + "\" är inte ett giltigt värde för " + set.description() + ".");
       return null;
     }
     return code;
@@ -118,14 +121,14 @@ public final class FormValues {
       items = org.camunda.spin.Spin.JSON(s).elements().stream()
           .map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
     } else {
-      errors.add(label + ": ska vara en lista.");
+      fail(key, label + ": ska vara en lista.");
       return List.of();
     }
     var result = new LinkedHashSet<String>();
     for (Object item : items) {
       String code = String.valueOf(item);
       if (codes.find(set, code).isEmpty()) {
-        errors.add(label + ": \"" + code + "\" är inte ett giltigt värde för " + set.description() + ".");
+        fail(key, label + ": \"" + code + "\" är inte ett giltigt värde för " + set.description() + ".");
       } else {
         result.add(code);
       }
@@ -141,7 +144,7 @@ public final class FormValues {
     if (value instanceof Boolean b) {
       return b;
     }
-    errors.add(label + ": ska vara ja eller nej.");
+    fail(key, label + ": ska vara ja eller nej.");
     return false;
   }
 
@@ -149,7 +152,7 @@ public final class FormValues {
     Object value = raw.get(key);
     if (value == null || value instanceof String s && s.isBlank()) {
       if (required) {
-        errors.add(label + ": måste fyllas i.");
+        fail(key, label + ": måste fyllas i.");
       }
       return null;
     }
@@ -160,18 +163,23 @@ public final class FormValues {
       try {
         number = Double.parseDouble(s.strip().replace(',', '.'));
       } catch (NumberFormatException e) {
-        errors.add(label + ": ska vara ett tal.");
+        fail(key, label + ": ska vara ett tal.");
         return null;
       }
     } else {
-      errors.add(label + ": ska vara ett tal.");
+      fail(key, label + ": ska vara ett tal.");
       return null;
     }
     if (number != Math.rint(number) || number < min || number > max) {
-      errors.add(label + ": ska vara ett heltal mellan " + min + " och " + max + ".");
+      fail(key, label + ": ska vara ett heltal mellan " + min + " och " + max + ".");
       return null;
     }
     return (int) number;
+  }
+
+  private void fail(String key, String message) {
+    errors.add(message);
+    fieldErrors.putIfAbsent(key, message);
   }
 
   /** A rule across fields; the message says what to change. */
@@ -187,7 +195,7 @@ public final class FormValues {
 
   public void requireValid() {
     if (!errors.isEmpty()) {
-      throw new FormRejectedException(errors);
+      throw new FormRejectedException(errors, fieldErrors);
     }
   }
 }

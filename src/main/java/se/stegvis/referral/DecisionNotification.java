@@ -41,14 +41,10 @@ class DecisionNotification implements JavaDelegate {
     Referral referral = referrals.findByCaseId(caseFile.getId()).orElseThrow();
     String project = caseFile.getProject().getName();
     String decision = codes.label(CodeSet.INTAKE_DECISION, referral.getDecision());
-    String explanation = switch (referral.getDecision()) {
-      case IntakeDecisionForm.ACCEPTED -> "Din coach kontaktar dig inom kort för ett första samtal.";
-      case IntakeDecisionForm.OTHER_MEASURE_FIRST -> "Beredningsgruppen föreslår först: " + referral.getOtherMeasure() + ".";
-      default -> "Motivering: " + referral.getDecisionReason();
-    };
     notifications.notify(caseFile.getId(), Recipient.PERSON, caseFile.getParticipant().getEmail(),
         "Beslut om " + project,
-        "Beslut " + referral.getDecidedOn() + " om din remiss till " + project + ": " + decision + ". " + explanation);
+        "Beslut " + referral.getDecidedOn() + " om remissen till " + project + ": " + decision + ". "
+            + explanation(referral, "Din coach kontaktar dig inom kort för ett första samtal."));
     if (consents.sharingWithdrawn(caseFile.getId(), referral.getParty())) {
       // The person withdrew consent towards the referring party: nothing more is shared with it.
       return;
@@ -56,6 +52,16 @@ class DecisionNotification implements JavaDelegate {
     notifications.notify(caseFile.getId(), Recipient.REFERRER, referral.getReferrerEmail(),
         "Beslut om remiss " + caseFile.getCaseNumber(),
         "Beredningsgruppen för " + project + " har " + referral.getDecidedOn() + " beslutat om remiss "
-            + caseFile.getCaseNumber() + ": " + decision + ". " + explanation);
+            + caseFile.getCaseNumber() + ": " + decision + ". "
+            + explanation(referral, "Deltagaren får en coach som tar kontakt för ett första samtal."));
+  }
+
+  /** Why, or what comes next; an accepted referral's next step is told to each reader in their own terms. */
+  private static String explanation(Referral referral, String whenAccepted) {
+    return switch (referral.getDecision()) {
+      case IntakeDecisionForm.ACCEPTED -> whenAccepted;
+      case IntakeDecisionForm.OTHER_MEASURE_FIRST -> "Beredningsgruppen föreslår först: " + referral.getOtherMeasure() + ".";
+      default -> "Motivering: " + referral.getDecisionReason();
+    };
   }
 }

@@ -66,6 +66,9 @@ class ApiProblems {
     problem.setType(INVALID);
     problem.setTitle("Uppgifterna kunde inte tas emot");
     problem.setProperty("errors", e.errors());
+    if (!e.fields().isEmpty()) {
+      problem.setProperty("fields", e.fields());
+    }
     return problem;
   }
 
@@ -102,8 +105,9 @@ class ApiProblems {
    * …:" before the Swedish text. This answers 400 (409 when the person already has an open case)
    * with the message as written, in the engine's own error format ({@code type}, {@code message})
    * plus the {@code errors} list, and the duplicate's {@code caseNumber}. Task forms submitted
-   * there are covered alike. Not covered: the webapp's own copy of the API under
-   * {@code /camunda/api/engine}, whose Jersey application the Camunda webapp builds from a fixed list.
+   * there are covered alike; the webapp's own copy of the API under {@code /camunda/api/engine}, whose
+   * Jersey application the Camunda webapp builds from a fixed list, gets the mapper through
+   * {@link WebappEngineApiConflicts}.
    */
   @Component
   static class EngineRestFormRejections implements ResourceConfigCustomizer {
@@ -130,6 +134,10 @@ class ApiProblems {
       body.put("type", rejected.getClass().getSimpleName());
       body.put("message", rejected.getMessage());
       body.put("errors", rejected.errors());
+      if (!rejected.fields().isEmpty()) {
+        // The wrong fields by key, so the webapps' plugin shows each message at its field.
+        body.put("fields", rejected.fields());
+      }
       Response.Status status = Response.Status.BAD_REQUEST;
       if (rejected instanceof DuplicateCaseException) {
         // Started from a start form (referrers): the existing case is not named.

@@ -13,7 +13,9 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  * {@code /claim} …), a JAX-RS application Camunda builds from a fixed class list that Spring's
  * {@code ResourceConfigCustomizer} never sees. Jersey runs every {@link AutoDiscoverable} on the class
  * path for each application it starts, so this adds {@link EngineRestTransientFailures}' mappers there
- * too: the same 409 and Swedish message for a concurrency conflict, and 503 for a database outage.
+ * too: the same 409 and Swedish message for a concurrency conflict, and 503 for a database outage;
+ * and {@link ApiProblems.FormRejectedMapper}, so a refused task form answers 400 with the Swedish
+ * message and the wrong {@code fields}, which Tasklist shows at the fields.
  * Applications that already have them ({@code /engine-rest}) are left alone.
  */
 @ConstrainedTo(RuntimeType.SERVER)
@@ -27,6 +29,9 @@ public class WebappEngineApiConflicts implements AutoDiscoverable {
         .anyMatch(EngineRestTransientFailures.Mapper.class::isInstance);
     if (failures != null && !present) {
       failures.register(context);
+    }
+    if (!context.getConfiguration().isRegistered(ApiProblems.FormRejectedMapper.class)) {
+      context.register(ApiProblems.FormRejectedMapper.class);
     }
   }
 }

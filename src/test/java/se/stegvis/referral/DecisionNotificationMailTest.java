@@ -54,4 +54,23 @@ class DecisionNotificationMailTest extends CaseProcessTest {
         .as("no e-mail address for the person: recorded, not sent")
         .allSatisfy(n -> assertThat(n.getSentAt()).isNull());
   }
+
+  @Test
+  @DisplayName("beviljad remiss: remittenten läser att deltagaren får en coach, deltagaren att hennes coach hör av sig")
+  void acceptedReferralIsToldToEachInTheirOwnTerms() throws Exception {
+    LocalDate day = LocalDate.of(2026, 3, 2);
+    clockAt(day, LocalTime.of(9, 0));
+    var caseFile = refer(referralForm("19900101-1239", day));
+    complete(caseFile, "decideIntake", WORKING_GROUP_MEMBER, acceptance(day));
+
+    var received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat((String) received[0].getContent())
+        .contains("Deltagaren får en coach som tar kontakt för ett första samtal.")
+        .doesNotContain("dig");
+    var recorded = notifications.findByCaseIdOrderByCreatedAt(caseFile.getId());
+    assertThat(recorded).filteredOn(n -> n.getRecipient() == Notification.Recipient.PERSON).singleElement()
+        .satisfies(n -> assertThat(n.getBody()).contains("om remissen till ")
+            .contains("Din coach kontaktar dig inom kort för ett första samtal."));
+  }
 }

@@ -277,6 +277,9 @@ class ReferralStartFormTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json.readTree(response.body()).path("message").asText())
         .isEqualTo("Beslut: \"KANSKE\" är inte ett giltigt värde för beslut.");
+    assertThat(json.readTree(response.body()).path("fields").path("decision").asText())
+        .as("the message by the field's key, for showing at the field")
+        .isEqualTo("Beslut: \"KANSKE\" är inte ett giltigt värde för beslut.");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult()).as("task still open").isNotNull();
   }
 

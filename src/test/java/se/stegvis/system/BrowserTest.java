@@ -69,7 +69,7 @@ class BrowserTest {
   static final String SCRIPT = "browser-test.mjs";
   static final Path SCREENSHOTS = Path.of("target/browser");
   static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
-  static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(5);
+  static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(15);
 
   static final String TASKLIST_LOCALES = "META-INF/resources/webjars/camunda/app/tasklist/locales/";
   static final String PLAN_TASK = "Upprätta handlingsplan";
@@ -259,7 +259,7 @@ class BrowserTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
-  private static JsonNode readResource(String name) throws IOException {
+  static JsonNode readResource(String name) throws IOException {
     try (InputStream in = BrowserTest.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as("classpath resource %s", name).isNotNull();
       return new ObjectMapper().readTree(in);
@@ -267,7 +267,7 @@ class BrowserTest {
   }
 
   /** Every text of a locale file by its path; arrays by their length, so both must have as many. */
-  private static Map<String, String> leaves(JsonNode root) {
+  static Map<String, String> leaves(JsonNode root) {
     Map<String, String> leaves = new TreeMap<>();
     collect(root, "", leaves);
     return leaves;
@@ -285,7 +285,7 @@ class BrowserTest {
     }
   }
 
-  private static List<String> placeholders(String text) {
+  static List<String> placeholders(String text) {
     Matcher m = Pattern.compile("\\{\\{\\s*(\\w+)\\s*\\}\\}|%[sd]").matcher(text);
     List<String> found = new ArrayList<>();
     while (m.find()) {

@@ -1,7 +1,14 @@
 // Stegvis: Cockpit configuration. Replaces the default config.js of the Camunda webjar (all of
 // whose settings are commented out), so only what is set here applies.
 export default {
+  // Swedish first (locales/sv.json), English as the fallback for texts Stegvis's use never shows.
+  locales: {
+    availableLocales: ['sv', 'en'],
+    fallbackLocale: 'en'
+  },
+
   // Plugins (ES modules, paths relative to /camunda/app/cockpit/): "Försenade steg" on the dashboard,
-  // and the page "Rapport" (steering-group report) with its link in the header.
-  customScripts: ['scripts/stegvis-overdue.js', 'scripts/stegvis-report.js']
+  // the page "Rapport" (steering-group report) with its link in the header, and what all three
+  // webapps share (/stegvis/webapp-chrome.js: lang="sv", no end-of-life banner, accessible names).
+  customScripts: ['scripts/stegvis-overdue.js', 'scripts/stegvis-report.js', '../../../stegvis/webapp-chrome.js']
 };

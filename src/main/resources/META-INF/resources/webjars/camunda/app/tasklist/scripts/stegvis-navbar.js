@@ -3,6 +3,12 @@
 // Plain ES module, no build step. Loaded through customScripts in scripts/config.js.
 // Tasklist renders each navbar action in <li class="<id>"> of the header's list, next to
 // "Starta process" and "Skapa uppgift" (whose template is <a><span class="glyphicon …"></span> text</a>).
+// The link is shown only to the staff the registry is for (as WorkplaceController decides): a
+// referrer at a party never sees a link that would refuse her.
+
+import { currentUser } from '../../../../stegvis/stegvis.js';
+
+const STAFF = ['beredningsgrupp', 'coach', 'praktiksamordnare', 'chef', 'camunda-admin'];
 
 // The registry lives beside the webapps: <base app-root> holds <context path>/camunda.
 function pageUrl() {
@@ -24,6 +30,11 @@ export default {
     icon.className = 'glyphicon glyphicon-briefcase';
     icon.setAttribute('aria-hidden', 'true');
     link.append(icon, document.createTextNode(' Praktikplatser'));
-    node.replaceChildren(link);
+    node.replaceChildren();
+    currentUser().then(user => {
+      if (user && Array.isArray(user.groups) && user.groups.some(group => STAFF.includes(group))) {
+        node.replaceChildren(link);
+      }
+    }).catch(() => {});
   }
 };
