@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case behind a Tasklist task, for the "Ärende" tab. */
+/** The case behind a Tasklist task, for the "Ärende" tab; a case by its number, for the case page. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseOverviewController {
@@ -22,6 +22,11 @@ class CaseOverviewController {
   @GetMapping("/by-task/{taskId}")
   CaseOverview byTask(@PathVariable String taskId) {
     return overviews.forTask(taskId);
+  }
+
+  @GetMapping("/{caseNumber}")
+  CasePage byNumber(@PathVariable String caseNumber) {
+    return overviews.forCase(caseNumber);
   }
 
   @ExceptionHandler(CaseOverviews.NotFound.class)

@@ -1,0 +1,30 @@
+package se.stegvis.caseload;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search for a person's case, and the caseload of "Mina deltagare". */
+@RestController
+class CaseloadController {
+
+  private final CaseSearch search;
+  private final Caseloads caseloads;
+
+  CaseloadController(CaseSearch search, Caseloads caseloads) {
+    this.search = search;
+    this.caseloads = caseloads;
+  }
+
+  @GetMapping("/api/cases")
+  List<CaseSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) String status) {
+    return search.search(q, CaseStatus.parse(status));
+  }
+
+  @GetMapping("/api/caseload")
+  Caseloads.Caseload caseload(@RequestParam(required = false) String status) {
+    return caseloads.of(CaseStatus.parse(status));
+  }
+}
