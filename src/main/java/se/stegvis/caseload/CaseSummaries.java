@@ -52,7 +52,7 @@ class CaseSummaries {
     LocalDate due = next == null ? null : DeadlineCalendar.toDay(java.util.Date.from(next.getDueAt()));
     LocalDate supportEnds = c.getExitedOn() == null ? today : c.getExitedOn();
     return new CaseSummary(c.getCaseNumber(),
-        ((person.getFirstName() == null ? "" : person.getFirstName() + " ") + person.getLastName()).strip(),
+        person.fullName(),
         person.isProtectedIdentity(), c.getProject().getCode(), c.getProject().getName(), c.getPhase().name(),
         c.getPhase().label(), CaseStatus.of(c.getPhase()).parameter(), c.getCoach(),
         c.getCoach() == null ? null : coaches.getOrDefault(c.getCoach(), c.getCoach()),

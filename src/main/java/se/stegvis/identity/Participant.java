@@ -74,6 +74,11 @@ public class Participant {
     this.protectedIdentity = protectedIdentity;
   }
 
+  /** First and last name as shown to staff. */
+  public String fullName() {
+    return ((firstName == null ? "" : firstName + " ") + lastName).strip();
+  }
+
   public Long getId() {
     return id;
   }

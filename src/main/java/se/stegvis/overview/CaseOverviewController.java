@@ -24,6 +24,11 @@ class CaseOverviewController {
     return overviews.forTask(taskId);
   }
 
+  @GetMapping("/by-task/{taskId}/card")
+  CaseOverviews.TaskCard card(@PathVariable String taskId) {
+    return overviews.card(taskId);
+  }
+
   @GetMapping("/{caseNumber}")
   CasePage byNumber(@PathVariable String caseNumber) {
     return overviews.forCase(caseNumber);

@@ -111,6 +111,32 @@ public class CaseOverviews {
     return overview(caseFile);
   }
 
+  /**
+   * What a Tasklist card shows of its task's case: the participant's name, read here at display
+   * time (the engine holds no names), the case number, and how many days are left (negative: late).
+   */
+  @Transactional(readOnly = true)
+  public TaskCard card(String taskId) {
+    var task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      throw new NotFound();
+    }
+    CaseFile c = caseFiles.findByProcessInstanceId(caseInstance(task.getProcessInstanceId())).orElseThrow(NotFound::new);
+    if (!access.canSee(access.viewer(), c)) {
+      throw new Forbidden();
+    }
+    audit.read(c.getId(), "Uppgiftskort i Tasklist (namn, uppgift " + taskId + ")");
+    var person = c.getParticipant();
+    LocalDate due = task.getDueDate() == null ? null : DeadlineCalendar.toDay(task.getDueDate());
+    return new TaskCard(c.getCaseNumber(),
+        person.fullName(), due,
+        due == null ? null : (int) ChronoUnit.DAYS.between(calendar.today(), due));
+  }
+
+  /** A Tasklist card's case: see {@link #card}. */
+  public record TaskCard(String caseNumber, String name, LocalDate due, Integer dueInDays) {
+  }
+
   /** The case page of a case the user may see, its read logged. */
   @Transactional(readOnly = true)
   public CasePage forCase(String caseNumber) {
@@ -159,7 +185,7 @@ public class CaseOverviews {
         new CaseOverview.Project(c.getProject().getCode(), c.getProject().getName()),
         c.getCoach() == null ? null : new CaseOverview.Person(c.getCoach(), userName(c.getCoach())),
         new CaseOverview.Participant(
-            ((person.getFirstName() == null ? "" : person.getFirstName() + " ") + person.getLastName()).strip(),
+            person.fullName(),
             new IdentityNumber(person.getIdentityNumber(), person.getIdentityKind(), person.getBirthDate()).masked(),
             codes.label(CodeSet.GENDER, person.getGender()),
             CaseOverview.Participant.age(person.getBirthDate(), calendar.today())),
