@@ -11,7 +11,7 @@ const caseNumber = new URLSearchParams(window.location.search).get('case') || ''
 
 function showPageMessage(kind, content) {
   const box = $('#page-message');
-  box.className = `message message-${kind}`;
+  box.className = content ? `message message-${kind}` : 'message';
   box.replaceChildren(typeof content === 'string' ? document.createTextNode(content) : content);
   box.hidden = !content;
 }
