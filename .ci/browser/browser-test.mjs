@@ -180,12 +180,13 @@ async function tasklistDatesAreSwedish(t) {
 // Praktik in Tasklist's "Ärende" tab, as the coach anna (still logged in)
 
 // A task "Håll flerpartssamtal" of anna's whose case is in participation with no placement under way:
-// its "Ärende" tab offers "Begär praktik". Leaves that task open on the tab.
+// its "Ärende" tab offers "Begär praktik" (under "Alla uppgifter": a meeting two months ahead is not in the inbox yet).
+// Leaves that task open on the tab.
 async function caseTabOffersPlacementRequest(t) {
   const page = t.page;
   const details = page.locator('.task-details');
-  await page.locator('.task-filters .item').filter({ hasText: 'Mina uppgifter' }).first().click();
-  await page.locator('.task-filters .item.active').filter({ hasText: 'Mina uppgifter' }).waitFor();
+  await page.locator('.task-filters .item').filter({ hasText: 'Alla uppgifter' }).first().click();
+  await page.locator('.task-filters .item.active').filter({ hasText: 'Alla uppgifter' }).waitFor();
   const tasks = taskInList(page, MEETING_TASK);
   await tasks.first().waitFor();
   const count = await tasks.count();

@@ -104,7 +104,7 @@ function render(page) {
   $('#contact').replaceChildren(show);
   const r = o.referral || {};
   facts($('#referral'), [['Remitterande part', r.party], ['Remittent', page.referrerName], ['Remiss', r.referredOn],
-    ['Skäl till remissen', page.referralReason], ['Beslut', r.decision], ['Beslutsdatum', r.decidedOn]]);
+    ['Skäl till remissen', r.reason], ['Beslut', r.decision], ['Beslutsdatum', r.decidedOn]]);
   $('#deadlines').replaceChildren(table(['Steg', 'Nr', 'Förfaller', 'Läge', 'Klart'], o.deadlines.map(d =>
     [d.label, String(d.sequence), d.dueDate, d.stateLabel, d.completedOn]), 'Inga tidsfrister ännu.'));
   $('#meetings').replaceChildren(table(['Nr', 'Datum', 'Personen med', 'Parter'], o.meetings.map(m =>

@@ -160,8 +160,7 @@ public class CaseOverviews {
                   due == null ? null : (int) ChronoUnit.DAYS.between(today, due), user.equals(t.getAssignee()),
                   "/camunda/app/tasklist/default/#/?task=" + t.getId());
             }).toList();
-    return new CasePage(overview(c), referral == null ? null : referral.getReason(),
-        referral == null ? null : referral.getReferrerName(),
+    return new CasePage(overview(c), referral == null ? null : referral.getReferrerName(),
         birth == null ? null : Period.between(birth, c.getReferredOn()).getYears(), tasks,
         tasks.stream().filter(t -> EXIT_TASK.equals(t.key())).map(CasePage.OpenTask::id).findFirst().orElse(null));
   }
@@ -190,7 +189,7 @@ public class CaseOverviews {
             codes.label(CodeSet.GENDER, person.getGender()),
             CaseOverview.Participant.age(person.getBirthDate(), calendar.today())),
         referral == null ? null : new CaseOverview.Referral(codes.label(CodeSet.PARTY, referral.getParty()),
-            referral.getReferredOn(),
+            referral.getReferredOn(), referral.getReason(),
             referral.getDecision() == null ? null : codes.label(CodeSet.INTAKE_DECISION, referral.getDecision()),
             referral.getDecidedOn()),
         c.getStartedOn(), c.getExitedOn(),

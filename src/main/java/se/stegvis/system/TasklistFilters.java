@@ -30,6 +30,7 @@ class TasklistFilters {
   /** The exit of participation: an action of the case page, not a card in the inbox. */
   static final String EXIT_TASK = "exitParticipation";
   static final String INBOX = "Mina uppgifter";
+  static final String PLACEMENT_PROCESS = "work-placement";
   /** The filter the Camunda starter creates (camunda.bpm.filter.create). */
   static final String ALL_TASKS = "Alla uppgifter";
 
@@ -74,9 +75,15 @@ class TasklistFilters {
         mine().taskDefinitionKey("followUp").orderByDueDate().asc());
   }
 
+  /**
+   * The window counts whole days (a step due at the end of its day is in on the window's last day)
+   * and holds back the participant case's long steps (meetings every two months, the proposal at six
+   * months, the follow-up after a year); a placement's steps are due within weeks and always in.
+   */
   private TaskQuery inbox() {
     return mine().taskDefinitionKeyNotIn(EXIT_TASK).or()
-        .dueBeforeExpression("${dateTime().plusDays(" + inboxWindowDays + ").toDate()}").withoutDueDate().endOr()
+        .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(" + (inboxWindowDays + 1) + ").toDate()}")
+        .withoutDueDate().processDefinitionKey(PLACEMENT_PROCESS).endOr()
         .orderByDueDate().asc();
   }
 

@@ -186,7 +186,7 @@ class CaseSearchApiTest extends ApiTest {
     CaseFile c = activeCaseOf("Pia", "Sida" + suffix(), personnummer(birth, 318), COACH);
     JsonNode page = ok(get("/api/cases/" + c.getCaseNumber(), COACH));
     assertThat(page.path("overview").path("caseNumber").asText()).isEqualTo(c.getCaseNumber());
-    assertThat(page.path("referralReason").asText()).startsWith("Skäl till remissen");
+    assertThat(page.path("overview").path("referral").path("reason").asText()).startsWith("Skäl till remissen");
     assertThat(page.path("ageAtReferral").asInt()).isEqualTo(
         java.time.Period.between(birth, c.getReferredOn()).getYears());
     List<String> tasks = new ArrayList<>();

@@ -323,6 +323,7 @@ function renderCase(data, options = {}) {
     section('Remiss', referral ? facts([
       ['Remitterande part', referral.party],
       ['Remitterad', referral.referredOn],
+      ['Skäl till remissen', referral.reason ? multiline(referral.reason) : null],
       ['Beslut', referral.decision],
       ['Beslutsdatum', referral.decidedOn]
     ]) : empty('Ingen remiss registrerad.')));
