@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import * as caseload from './checks-caseload.mjs';
 
 const BASE = (process.env.STEGVIS_URL || '').replace(/\/+$/, '');
 if (!BASE) {
@@ -736,6 +737,11 @@ const CHECKS = [
   { name: 'Tasklist: anna asks for a placement, listed as "Begärd"', run: coachRequestsPlacement },
   { name: 'Praktikplatser: anna (coach) reads the registry, without add or edit', run: coachReadsRegistry },
   { name: 'Tasklist: dates in Swedish', run: tasklistDatesAreSwedish },
+  { name: 'Tasklist: anna lands on "Mina uppgifter", cards with names and due in words', run: caseload.coachLandsOnHerTasksWithNames },
+  { name: 'Mina deltagare: "asa ostlund" finds Åsa Östlund', run: caseload.coachSearchesWithoutDiacritics },
+  { name: 'Ärende: the hit opens the case page', run: caseload.coachOpensCasePage },
+  { name: 'Ärende: the due meeting starts in Tasklist from the case page', run: caseload.coachStartsDueTaskFromCasePage },
+  { name: 'Mina deltagare: an exited case is under "Avslutade"', run: caseload.coachFindsExitedCase },
   { name: 'Tasklist: pia logs in (the registry asks to log in first), the header links to "Praktikplatser"', run: tasklistLoginAsPia },
   { name: 'Tasklist: pia\'s group has "Matcha praktikplats" for anna\'s request', run: coordinatorHasMatchTask },
   { name: 'Praktikplatser: the registry opens from Tasklist\'s header', run: registryOpensFromTasklist },
@@ -750,9 +756,11 @@ const CHECKS = [
   { name: 'API: the placement is stored as ended, with outcome and duration', run: placementIsStored },
   { name: 'Cockpit: maria logs in', run: cockpitLoginAsMaria },
   { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase },
+  { name: 'Cockpit: "Öppna" in "Försenade steg" opens the case page', run: caseload.managerOpensCaseFromOverdueView },
   { name: 'Cockpit: "Rapport" in the header opens the report; C2 shows every table with the API\'s figures', run: reportOpensFromCockpitHeader },
   { name: 'Cockpit: the report exports to XLSX', run: reportExportsWorkbook },
-  { name: 'Cockpit: the printable report prints to A4', run: reportPrints }
+  { name: 'Cockpit: the printable report prints to A4', run: reportPrints },
+  { name: 'Mina remisser: rita reads the receipt of her referral and its status', run: caseload.referrerSeesReceiptAndMyReferrals }
 ];
 
 async function login(page, user, password) {
