@@ -24,7 +24,8 @@ class CaseloadController {
   }
 
   @GetMapping("/api/caseload")
-  Caseloads.Caseload caseload(@RequestParam(required = false) String status) {
-    return caseloads.of(CaseStatus.parse(status));
+  Caseloads.Caseload caseload(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String project) {
+    return caseloads.of(CaseStatus.parse(status), project == null || project.isBlank() ? null : project.strip());
   }
 }

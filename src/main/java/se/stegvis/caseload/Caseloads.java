@@ -14,8 +14,9 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.identity.Groups;
 
 /**
- * "Mina deltagare": a coach's own cases; a manager's, all cases of her projects grouped by coach; a
- * placement coordinator's, the cases where she arranges a placement ({@link CaseAccess#caseloadIn}).
+ * "Mina deltagare": a coach's own cases; a manager's, all cases of her projects grouped by coach (or
+ * of one project); a placement coordinator's, the cases where she arranges a placement
+ * ({@link CaseAccess#caseloadIn}).
  */
 @Service
 class Caseloads {
@@ -39,12 +40,15 @@ class Caseloads {
   }
 
   @Transactional(readOnly = true)
-  public Caseload of(CaseStatus status) {
+  public Caseload of(CaseStatus status, String projectCode) {
     var viewer = access.viewer();
     var condition = access.caseloadIn(viewer, "c", "p");
     var query = entityManager.createQuery("select c from CaseFile c join fetch c.participant pa join fetch c.project p "
-        + "where c.phase in :phases and " + condition.jpql() + " order by c.coach, pa.searchName, c.caseNumber",
-        CaseFile.class).setParameter("phases", status.phases());
+        + "where c.phase in :phases and " + condition.jpql() + (projectCode == null ? "" : " and p.code = :project")
+        + " order by c.coach, pa.searchName, c.caseNumber", CaseFile.class).setParameter("phases", status.phases());
+    if (projectCode != null) {
+      query.setParameter("project", projectCode);
+    }
     condition.bind(query);
     List<CaseFile> cases = query.getResultList();
     audit.read(cases.stream().map(CaseFile::getId).toList(), "Mina deltagare (namn, fas, nästa steg)");

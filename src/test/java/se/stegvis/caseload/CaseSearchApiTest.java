@@ -170,6 +170,8 @@ class CaseSearchApiTest extends ApiTest {
     assertThat(manager.path("view").asText()).isEqualTo("MANAGER");
     assertThat(numbers(manager)).contains(mine.getCaseNumber(), others.getCaseNumber());
     assertThat(ok(get("/api/caseload", OTHER_MANAGER)).path("cases")).isEmpty();
+    assertThat(numbers(ok(get("/api/caseload?project=C2", MANAGER)))).contains(mine.getCaseNumber());
+    assertThat(ok(get("/api/caseload?project=" + OTHER_PROJECT, MANAGER)).path("cases")).isEmpty();
 
     assertThat(numbers(ok(get("/api/caseload", COORDINATOR)))).contains(others.getCaseNumber())
         .doesNotContain(mine.getCaseNumber());
