@@ -38,11 +38,11 @@ export async function coachLandsOnHerTasksWithNames(t) {
 // From Tasklist's header to "Mina deltagare", and a search without å, ä, ö.
 export async function coachSearchesWithoutDiacritics(t) {
   const page = t.page;
-  await page.locator('.stegvis-caseload-link').getByText('Mina deltagare').click();
+  await page.locator('a.stegvis-caseload-link', { hasText: 'Mina deltagare' }).click();
   await page.waitForURL(/deltagare\.html/);
   await page.locator('#cases tbody tr').first().waitFor();
-  await page.getByLabel('Sök deltagare', { exact: true }).fill('asa ostlund');
-  await page.getByRole('button', { name: 'Sök', exact: true }).last().click();
+  await page.locator('#filter-q').fill('asa ostlund');
+  await page.locator('#filters button[type="submit"]').click();
   const hit = page.locator('#cases tbody tr').filter({ hasText: ASA });
   await hit.waitFor();
   check(await page.locator('#cases tbody tr').count() === 1, 'the search found more than Åsa Östlund');
@@ -95,7 +95,6 @@ export async function managerOpensCaseFromOverdueView(t) {
   await open.click();
   await page.waitForURL(/arende\.html\?case=/);
   await page.locator('#case-title').filter({ hasText: /[A-Z0-9]+-\d{4}-\d{4}/ }).waitFor();
-  await page.locator('#deadlines').getByText('Missad').first().waitFor().catch(() => {});
   await t.shot('arende-fran-cockpit');
   await page.goto(COCKPIT);
   await page.locator('.stegvis-overdue').getByRole('heading', { name: 'Försenade steg' }).waitFor();
@@ -110,7 +109,8 @@ export async function referrerSeesReceiptAndMyReferrals(t) {
   await page.locator('input[ng-model="password"]').fill('demo');
   await page.locator('form button[type="submit"]').click();
   await page.locator('input[ng-model="username"]').waitFor({ state: 'detached' });
-  await page.locator('.stegvis-caseload-link').getByText('Mina remisser').waitFor();
+  const myReferrals = page.locator('a.stegvis-caseload-link', { hasText: 'Mina remisser' });
+  await myReferrals.waitFor();
   const answer = await page.evaluate(async () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
     const response = await fetch('/api/referrals', {
@@ -125,7 +125,7 @@ export async function referrerSeesReceiptAndMyReferrals(t) {
   check(answer.status === 201 || answer.status === 409, `the referral answered ${answer.status}`);
   const caseNumber = answer.body.caseNumber;
   check(answer.status === 409 || String(answer.body.receipt).includes(caseNumber), 'the answer has no receipt');
-  await page.locator('.stegvis-caseload-link').getByText('Mina remisser').click();
+  await myReferrals.click();
   await page.waitForURL(/remisser\.html/);
   await page.locator('#receipt').getByText(caseNumber, { exact: false }).waitFor();
   await page.locator('#referrals tbody tr').filter({ hasText: caseNumber })
