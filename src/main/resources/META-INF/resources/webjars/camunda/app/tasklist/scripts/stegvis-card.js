@@ -6,6 +6,22 @@ import { apiUrl, call, dueInWords, el, loadStylesheet } from '../../../../stegvi
 
 loadStylesheet(new URL('stegvis-card.css', import.meta.url).pathname, 'stegvis-card');
 
+// Tasklist redraws its cards at every refresh of the list: each card's case is asked for once a
+// few minutes, not at every redraw (each answer is a logged read of the case).
+const CARDS = new Map();
+const KEEP_MS = 5 * 60 * 1000;
+
+function cardOf(taskId) {
+  const kept = CARDS.get(taskId);
+  if (kept && Date.now() - kept.at < KEEP_MS) {
+    return kept.card;
+  }
+  const card = call(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}/card`));
+  CARDS.set(taskId, { at: Date.now(), card });
+  card.catch(() => CARDS.delete(taskId));
+  return card;
+}
+
 export default {
   id: 'stegvis-card',
   pluginPoint: 'tasklist.card',
@@ -14,7 +30,7 @@ export default {
     if (!taskId) {
       return;
     }
-    call(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}/card`)).then(card => {
+    cardOf(taskId).then(card => {
       if (!card) {
         return;
       }
