@@ -3,6 +3,7 @@ package se.stegvis.caseload;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class CaseSummaries {
 
   private CaseSummary summary(CaseFile c, Deadline next, Map<String, String> coaches, LocalDate today) {
     var person = c.getParticipant();
-    LocalDate due = next == null ? null : DeadlineCalendar.toDay(java.util.Date.from(next.getDueAt()));
+    LocalDate due = next == null ? null : DeadlineCalendar.toDay(Date.from(next.getDueAt()));
     LocalDate supportEnds = c.getExitedOn() == null ? today : c.getExitedOn();
     return new CaseSummary(c.getCaseNumber(),
         person.fullName(),

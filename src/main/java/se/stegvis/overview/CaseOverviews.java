@@ -23,6 +23,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.Notification.Recipient;
 import se.stegvis.casefile.NotificationRepository;
+import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
@@ -44,9 +45,6 @@ public class CaseOverviews {
 
   private static final Map<Recipient, String> RECIPIENTS = Map.of(Recipient.PERSON, "Deltagaren",
       Recipient.REFERRER, "Remittent", Recipient.MANAGER, "Chef", Recipient.COACH, "Coach");
-
-  /** The exit's user task in the participant case model: an action of the case page. */
-  static final String EXIT_TASK = "exitParticipation";
 
   private final VisibleCases visibleCases;
   private final PlacementRepository placementRepository;
@@ -162,7 +160,8 @@ public class CaseOverviews {
             }).toList();
     return new CasePage(overview(c), referral == null ? null : referral.getReferrerName(),
         birth == null ? null : Period.between(birth, c.getReferredOn()).getYears(), tasks,
-        tasks.stream().filter(t -> EXIT_TASK.equals(t.key())).map(CasePage.OpenTask::id).findFirst().orElse(null));
+        tasks.stream().filter(t -> ProcessVariables.EXIT_TASK.equals(t.key())).map(CasePage.OpenTask::id).findFirst()
+            .orElse(null));
   }
 
   /** The case's own process instance: the task's, or the one that called it (a placement's). */

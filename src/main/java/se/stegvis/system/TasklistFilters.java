@@ -27,12 +27,11 @@ import se.stegvis.casefile.ProcessVariables;
 @Component
 class TasklistFilters {
 
-  /** The exit of participation: an action of the case page, not a card in the inbox. */
-  static final String EXIT_TASK = "exitParticipation";
   static final String INBOX = "Mina uppgifter";
-  static final String PLACEMENT_PROCESS = "work-placement";
   /** The filter the Camunda starter creates (camunda.bpm.filter.create). */
   static final String ALL_TASKS = "Alla uppgifter";
+  /** After every filter of ours: Tasklist opens on the filter with the lowest priority. */
+  static final int ALL_TASKS_PRIORITY = 10;
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -57,8 +56,9 @@ class TasklistFilters {
       filterService.saveFilter(existing);
     }
     var all = filterService.createFilterQuery().filterName(ALL_TASKS).singleResult();
-    if (all != null && !Integer.valueOf(10).equals(all.getProperties() == null ? null : all.getProperties().get("priority"))) {
-      all.setProperties(properties("Alla uppgifter du får se, oavsett tidsfrist", 10));
+    if (all != null && (all.getProperties() == null || !Integer.valueOf(ALL_TASKS_PRIORITY)
+        .equals(all.getProperties().get("priority")))) {
+      all.setProperties(properties("Alla uppgifter du får se, oavsett tidsfrist", ALL_TASKS_PRIORITY));
       filterService.saveFilter(all);
     }
     create("Min grupps uppgifter", "Ej tilldelade uppgifter för mina grupper", -9,
@@ -81,9 +81,9 @@ class TasklistFilters {
    * months, the follow-up after a year); a placement's steps are due within weeks and always in.
    */
   private TaskQuery inbox() {
-    return mine().taskDefinitionKeyNotIn(EXIT_TASK).or()
+    return mine().taskDefinitionKeyNotIn(ProcessVariables.EXIT_TASK).or()
         .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(" + (inboxWindowDays + 1) + ").toDate()}")
-        .withoutDueDate().processDefinitionKey(PLACEMENT_PROCESS).endOr()
+        .withoutDueDate().processDefinitionKey(ProcessVariables.PLACEMENT_PROCESS_KEY).endOr()
         .orderByDueDate().asc();
   }
 
