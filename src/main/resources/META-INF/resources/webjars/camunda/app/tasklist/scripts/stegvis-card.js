@@ -37,9 +37,20 @@ export default {
       const due = card.dueInDays === null || card.dueInDays === undefined ? null
         : el('span', card.dueInDays < 0 ? 'stegvis-card-due stegvis-card-late' : 'stegvis-card-due',
           dueInWords(card.dueInDays));
-      node.replaceChildren(el('div', 'stegvis-card',
+      const line = el('div', 'stegvis-card',
         el('span', 'stegvis-card-name', card.name || ''), ' ',
-        el('span', 'stegvis-card-case', card.caseNumber || ''), due ? ' · ' : null, due));
+        el('span', 'stegvis-card-case', card.caseNumber || ''), due ? ' · ' : null, due);
+      // The plugin's own place is in the card's details, which Tasklist folds away under a fading
+      // shutter: the line goes under the task's name, where it is read at a glance.
+      const task = node.closest('li.task');
+      const heading = task && task.querySelector('h4.task');
+      if (heading) {
+        task.querySelectorAll('.stegvis-card').forEach(old => old.remove());
+        heading.after(line);
+        node.replaceChildren();
+      } else {
+        node.replaceChildren(line);
+      }
     }).catch(() => {
       // Not a Stegvis case, or not the user's to see: the card stays as Tasklist drew it.
     });
