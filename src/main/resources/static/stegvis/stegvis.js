@@ -121,3 +121,29 @@ export function loadStylesheet(href, key) {
     document.head.appendChild(link);
   }
 }
+
+/** When a step is due, in words: "Försenad sedan 3 dagar", "Förfaller i dag", "Förfaller om 2 dagar". */
+export function dueInWords(days) {
+  if (days === null || days === undefined || Number.isNaN(Number(days))) {
+    return '';
+  }
+  const n = Math.abs(Number(days));
+  const unit = n === 1 ? 'dag' : 'dagar';
+  if (days < 0) {
+    return `Försenad sedan ${n} ${unit}`;
+  }
+  return days === 0 ? 'Förfaller i dag' : `Förfaller om ${n} ${unit}`;
+}
+
+/** The CSS class of a due step: late (red), due within 7 days (amber), or later. */
+export function dueClass(days) {
+  if (days === null || days === undefined) {
+    return 'due';
+  }
+  return days < 0 ? 'due due-late' : days <= 7 ? 'due due-soon' : 'due';
+}
+
+/** The case page of a case: <context path>/stegvis/arende.html?case=<number>. */
+export function caseUrl(caseNumber) {
+  return new URL(`arende.html?case=${encodeURIComponent(caseNumber)}`, import.meta.url).href;
+}

@@ -28,7 +28,12 @@ public final class ApiEndpoints {
 
   /** To declare an endpoint: one line, method, the mapping's pattern exactly as Spring prints it, action. */
   public static final List<Endpoint> ALL = List.of(
+      row("GET", "/api/cases", Action.READ_CASE_LISTS),
+      row("GET", "/api/caseload", Action.READ_CASE_LISTS),
+      row("GET", "/api/cases/{caseNumber}", Action.READ_CASE),
       row("GET", "/api/cases/by-task/{taskId}", Action.READ_CASE),
+      row("GET", "/api/cases/by-task/{taskId}/card", Action.READ_CASE),
+      row("GET", "/api/referrals/mine", Action.REGISTER_REFERRAL),
       row("GET", "/api/cases/{caseNumber}/participant", Action.READ_PARTICIPANT),
       row("PUT", "/api/cases/{caseNumber}/participant/protected-identity", Action.PROTECT_IDENTITY),
       row("GET", "/api/cases/{caseNumber}/coach-note", Action.READ_CASE),

@@ -86,6 +86,19 @@ public class AuditLog {
     write(caseId, Action.READ, resource);
   }
 
+  /**
+   * A search for a person: who, when, what was sought, among which cases (open, exited, all) and
+   * how many answered. In a transaction of its own, like a read; a search that found nothing is
+   * logged too. The cases that answered are logged as reads by the caller.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void searched(String sought, String status, int hits) {
+    Object[] entry = entry(Action.READ, sought);
+    jdbc.update("""
+        insert into search_entry (occurred_at, user_id, sought, status, hits, client_address, client)
+        values (?, ?, ?, ?, ?, ?, ?)""", entry[0], entry[1], clip(sought, 200), status, hits, entry[4], entry[5]);
+  }
+
   /** A change is logged in the changing transaction: a refused change leaves no entry. */
   @Transactional(propagation = Propagation.REQUIRED)
   public void changed(Long caseId, String resource) {

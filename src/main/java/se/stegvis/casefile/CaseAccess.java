@@ -160,6 +160,32 @@ public class CaseAccess {
     return new Condition(condition, Map.copyOf(parameters));
   }
 
+  /**
+   * {@link #visibleIn}, narrowed for a search for a person: a participant with protected identity
+   * is found only by their own coach (a manager opens such a case from her caseload, not by name
+   * or personnummer). Needs a {@code Participant} alias.
+   */
+  public Condition searchableIn(Viewer viewer, String caseAlias, String projectAlias, String participantAlias) {
+    Condition visible = visibleIn(viewer, caseAlias, projectAlias);
+    return new Condition(visible.jpql() + " and (" + participantAlias + ".protectedIdentity = false or "
+        + caseAlias + ".coach = :seeUser)", visible.parameters());
+  }
+
+  /**
+   * {@link #visibleIn}, narrowed to the viewer's caseload ("Mina deltagare"): the cases she coaches,
+   * those of the projects she manages, and those where she arranges a placement.
+   */
+  public Condition caseloadIn(Viewer viewer, String caseAlias, String projectAlias) {
+    Condition visible = visibleIn(viewer, caseAlias, projectAlias);
+    List<String> own = new ArrayList<>(List.of(caseAlias + ".coach = :seeUser",
+        "exists (select 1 from Placement caseloadPlacement where caseloadPlacement.caseId = " + caseAlias
+            + ".id and caseloadPlacement.coordinator = :seeUser)"));
+    if (!viewer.groups().isEmpty()) {
+      own.add(projectAlias + ".managerGroup in :seeGroups");
+    }
+    return new Condition(visible.jpql() + " and (" + String.join(" or ", own) + ")", visible.parameters());
+  }
+
   /** The members of the viewer's teams: the coaches whose cases {@link #sharesTeamWith} lets the viewer see. */
   private List<String> teammates(Viewer viewer) {
     if (viewer.groups().isEmpty()) {

@@ -26,6 +26,9 @@ public final class ProcessVariables {
   public static final String EXIT_DATE = "exitDate";
   public static final String MEETING_NUMBER = "meetingNumber";
 
+  /** The user task "Avsluta deltagande": an action of the case page, kept out of the Tasklist inbox. */
+  public static final String EXIT_TASK = "exitParticipation";
+
   /** The placement process ("work-placement"), called from the case once per placement. */
   public static final String PLACEMENT_PROCESS_KEY = "work-placement";
   public static final String PLACEMENT_ID = "placementId";

@@ -212,6 +212,12 @@ class DemoData {
         today.minusDays(7));
     complete(maja, "makeActionPlan", "anna", Map.of("goals", "Arbete inom handel", "activities", "Praktik i butik",
         "madeOn", today.minusDays(3).toString()));
+
+    // Åsa (C2): found by "asa ostlund" too; her first multi-party meeting is due within the inbox's 14 days.
+    String asa = started("C2", "19920817-2487", "Åsa", "Östlund", "WOMAN", today.minusDays(58), "anna",
+        today.minusDays(50));
+    complete(asa, "makeActionPlan", "anna", Map.of("goals", "Arbete inom vård och omsorg",
+        "activities", "Coachsamtal varannan vecka; studiebesök på äldreboende", "madeOn", today.minusDays(40).toString()));
   }
 
   private long workplace(String organisationNumber, String employer, String kind, String name, String street,

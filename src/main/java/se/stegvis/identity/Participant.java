@@ -40,6 +40,10 @@ public class Participant {
   private String phone;
   private String email;
 
+  /** The name folded for search ({@link SearchNames}), kept in step with the name. */
+  @Column(name = "search_name")
+  private String searchName;
+
   @Column(name = "protected_identity")
   private boolean protectedIdentity;
 
@@ -62,11 +66,17 @@ public class Participant {
     this.gender = gender;
     this.phone = phone;
     this.email = email;
+    this.searchName = SearchNames.normalise((firstName == null ? "" : firstName) + " " + lastName);
   }
 
   /** Skyddade personuppgifter: set by staff, and only they (coach or manager) can lift it. */
   public void protectIdentity(boolean protectedIdentity) {
     this.protectedIdentity = protectedIdentity;
+  }
+
+  /** First and last name as shown to staff. */
+  public String fullName() {
+    return ((firstName == null ? "" : firstName + " ") + lastName).strip();
   }
 
   public Long getId() {

@@ -27,7 +27,7 @@ public record CaseOverview(String caseNumber, String phase, String phaseLabel, P
     }
   }
 
-  public record Referral(String party, LocalDate referredOn, String decision, LocalDate decidedOn) {
+  public record Referral(String party, LocalDate referredOn, String reason, String decision, LocalDate decidedOn) {
   }
 
   /**

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case behind a Tasklist task, for the "Ärende" tab. */
+/** The case behind a Tasklist task, for the "Ärende" tab; a case by its number, for the case page. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseOverviewController {
@@ -24,6 +24,18 @@ class CaseOverviewController {
   @GetMapping("/by-task/{taskId}")
   CaseOverview byTask(@PathVariable String taskId) {
     return overviews.forTask(taskId);
+  }
+
+  @Operation(summary = "Det som ett uppgiftskort i Tasklist visar: deltagarens namn, ärendenummer och tidsfrist i ord")
+  @GetMapping("/by-task/{taskId}/card")
+  CaseOverviews.TaskCard card(@PathVariable String taskId) {
+    return overviews.card(taskId);
+  }
+
+  @Operation(summary = "Ärendesidan: person, remiss, samtycken, tidsfrister, placeringar, möten och aktuella uppgifter")
+  @GetMapping("/{caseNumber}")
+  CasePage byNumber(@PathVariable String caseNumber) {
+    return overviews.forCase(caseNumber);
   }
 
   @ExceptionHandler(CaseOverviews.NotFound.class)

@@ -1,9 +1,14 @@
 package se.stegvis.overview;
 
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +23,8 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.Notification.Recipient;
 import se.stegvis.casefile.NotificationRepository;
+import se.stegvis.casefile.ProcessVariables;
+import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineCalendar;
@@ -26,6 +33,8 @@ import se.stegvis.deadline.DeadlineRepository;
 import se.stegvis.identity.IdentityNumber;
 import se.stegvis.meeting.MeetingRepository;
 import se.stegvis.placement.CasePlacements;
+import se.stegvis.placement.Placement;
+import se.stegvis.placement.PlacementRepository;
 import se.stegvis.plan.ActionPlanRepository;
 import se.stegvis.plan.ProposedActionRepository;
 import se.stegvis.referral.ReferralRepository;
@@ -37,6 +46,8 @@ public class CaseOverviews {
   private static final Map<Recipient, String> RECIPIENTS = Map.of(Recipient.PERSON, "Deltagaren",
       Recipient.REFERRER, "Remittent", Recipient.MANAGER, "Chef", Recipient.COACH, "Coach");
 
+  private final VisibleCases visibleCases;
+  private final PlacementRepository placementRepository;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final CasePlacements placements;
@@ -56,7 +67,10 @@ public class CaseOverviews {
   CaseOverviews(TaskService taskService, RuntimeService runtimeService, CasePlacements placements, IdentityService identityService, CaseFileRepository caseFiles,
       CaseAccess access, ReferralRepository referrals, DeadlineRepository deadlines, ActionPlanRepository plans,
       MeetingRepository meetings, ProposedActionRepository proposals, NotificationRepository notifications,
-      ReferenceCodes codes, DeadlineCalendar calendar, AuditLog audit) {
+      ReferenceCodes codes, DeadlineCalendar calendar, AuditLog audit, VisibleCases visibleCases,
+      PlacementRepository placementRepository) {
+    this.visibleCases = visibleCases;
+    this.placementRepository = placementRepository;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.placements = placements;
@@ -93,6 +107,61 @@ public class CaseOverviews {
     return overview(caseFile);
   }
 
+  /**
+   * What a Tasklist card shows of its task's case: the participant's name, read here at display
+   * time (the engine holds no names), the case number, and how many days are left (negative: late).
+   */
+  @Transactional(readOnly = true)
+  public TaskCard card(String taskId) {
+    var task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      throw new NotFound();
+    }
+    CaseFile c = caseFiles.findByProcessInstanceId(caseInstance(task.getProcessInstanceId())).orElseThrow(NotFound::new);
+    if (!access.canSee(access.viewer(), c)) {
+      throw new Forbidden();
+    }
+    audit.read(c.getId(), "Uppgiftskort i Tasklist (namn, uppgift " + taskId + ")");
+    var person = c.getParticipant();
+    LocalDate due = task.getDueDate() == null ? null : DeadlineCalendar.toDay(task.getDueDate());
+    return new TaskCard(c.getCaseNumber(),
+        person.fullName(), due,
+        due == null ? null : (int) ChronoUnit.DAYS.between(calendar.today(), due));
+  }
+
+  /** A Tasklist card's case: see {@link #card}. */
+  public record TaskCard(String caseNumber, String name, LocalDate due, Integer dueInDays) {
+  }
+
+  /** The case page of a case the user may see, its read logged. */
+  @Transactional(readOnly = true)
+  public CasePage forCase(String caseNumber) {
+    CaseFile c = visibleCases.byNumber(caseNumber);
+    audit.read(c.getId(), "Ärendesida (person, remiss och skäl, tidsfrister, uppgifter)");
+    var referral = referrals.findByCaseId(c.getId()).orElse(null);
+    var birth = c.getParticipant().getBirthDate();
+    List<String> instances = new ArrayList<>();
+    if (c.getProcessInstanceId() != null) {
+      instances.add(c.getProcessInstanceId());
+    }
+    placementRepository.findByCaseIdOrderBySequence(c.getId()).stream().map(Placement::getProcessInstanceId)
+        .filter(Objects::nonNull).forEach(instances::add);
+    String user = access.viewer().userId();
+    LocalDate today = calendar.today();
+    List<CasePage.OpenTask> tasks = instances.isEmpty() ? List.of()
+        : taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).orderByDueDate().asc()
+            .list().stream().map(t -> {
+              LocalDate due = t.getDueDate() == null ? null : DeadlineCalendar.toDay(t.getDueDate());
+              return new CasePage.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), due,
+                  due == null ? null : (int) ChronoUnit.DAYS.between(today, due), user.equals(t.getAssignee()),
+                  "/camunda/app/tasklist/default/#/?task=" + t.getId());
+            }).toList();
+    return new CasePage(overview(c), referral == null ? null : referral.getReferrerName(),
+        birth == null ? null : Period.between(birth, c.getReferredOn()).getYears(), tasks,
+        tasks.stream().filter(t -> ProcessVariables.EXIT_TASK.equals(t.key())).map(CasePage.OpenTask::id).findFirst()
+            .orElse(null));
+  }
+
   /** The case's own process instance: the task's, or the one that called it (a placement's). */
   private String caseInstance(String processInstanceId) {
     String instance = processInstanceId;
@@ -112,12 +181,12 @@ public class CaseOverviews {
         new CaseOverview.Project(c.getProject().getCode(), c.getProject().getName()),
         c.getCoach() == null ? null : new CaseOverview.Person(c.getCoach(), userName(c.getCoach())),
         new CaseOverview.Participant(
-            ((person.getFirstName() == null ? "" : person.getFirstName() + " ") + person.getLastName()).strip(),
+            person.fullName(),
             new IdentityNumber(person.getIdentityNumber(), person.getIdentityKind(), person.getBirthDate()).masked(),
             codes.label(CodeSet.GENDER, person.getGender()),
             CaseOverview.Participant.age(person.getBirthDate(), c.getReferredOn())),
         referral == null ? null : new CaseOverview.Referral(codes.label(CodeSet.PARTY, referral.getParty()),
-            referral.getReferredOn(),
+            referral.getReferredOn(), referral.getReason(),
             referral.getDecision() == null ? null : codes.label(CodeSet.INTAKE_DECISION, referral.getDecision()),
             referral.getDecidedOn()),
         c.getStartedOn(), c.getExitedOn(),

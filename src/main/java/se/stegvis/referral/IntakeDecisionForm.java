@@ -9,6 +9,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.caseload.CoachLoads;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
@@ -27,9 +28,11 @@ class IntakeDecisionForm implements CaseForm {
 
   private final ReferralRepository referrals;
   private final IdentityService identityService;
+  private final CoachLoads coachLoads;
 
-  IntakeDecisionForm(ReferralRepository referrals, IdentityService identityService) {
+  IntakeDecisionForm(ReferralRepository referrals, IdentityService identityService, CoachLoads coachLoads) {
     this.referrals = referrals;
+    this.coachLoads = coachLoads;
     this.identityService = identityService;
   }
 
@@ -43,11 +46,16 @@ class IntakeDecisionForm implements CaseForm {
     return new StepDateField("decidedOn", "Beslutsdatum");
   }
 
-  /** The coaches to choose from: staff ids and names, no participant data. */
+  /**
+   * The coaches to choose from, each with her load when the referral came to the working group
+   * ("Anna Lind – 7 pågående, 2 försenade"): staff ids, names and counts, no participant data.
+   */
   @Override
   public Map<String, Object> prefill(CaseFile caseFile, String processInstanceId) {
+    var loads = coachLoads.byCoach();
     List<Map<String, String>> options = coaches().stream()
-        .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).strip(), "value", u.getId()))
+        .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).strip() + " – "
+            + loads.getOrDefault(u.getId(), new CoachLoads.Load(0, 0)).label(), "value", u.getId()))
         .toList();
     return Map.of(ProcessVariables.COACH_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
   }

@@ -1,6 +1,7 @@
 package se.stegvis.referral;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,9 +32,12 @@ import se.stegvis.form.FormValues;
 @RequestMapping("/api/referrals")
 class ReferralController {
 
-  record Registered(String caseNumber, Long caseId, String phase, String processInstanceId) {
+  /** The answer to a referral, and its receipt: the case number to quote when asking about it. */
+  record Registered(String caseNumber, Long caseId, String phase, String processInstanceId, String receipt) {
     static Registered of(CaseFile c) {
-      return new Registered(c.getCaseNumber(), c.getId(), c.getPhase().name(), c.getProcessInstanceId());
+      return new Registered(c.getCaseNumber(), c.getId(), c.getPhase().name(), c.getProcessInstanceId(),
+          "Remissen är mottagen med ärendenummer " + c.getCaseNumber()
+              + ". Beredningsgruppen beslutar inom 14 dagar; läget syns under Mina remisser.");
     }
   }
 
@@ -44,14 +49,23 @@ class ReferralController {
   private final ReferenceCodes codes;
   private final DeadlineCalendar calendar;
   private final IdentityService identityService;
+  private final MyReferrals myReferrals;
 
   ReferralController(ReferralService referrals, IdempotentReferrals idempotentReferrals, ReferenceCodes codes,
-      DeadlineCalendar calendar, IdentityService identityService) {
+      DeadlineCalendar calendar, IdentityService identityService, MyReferrals myReferrals) {
+    this.myReferrals = myReferrals;
     this.referrals = referrals;
     this.idempotentReferrals = idempotentReferrals;
     this.codes = codes;
     this.calendar = calendar;
     this.identityService = identityService;
+  }
+
+  @Operation(summary = "Mina remisser: de remisser användaren har registrerat, med status")
+  /** The referrals the user registered, with their status (Mina remisser). */
+  @GetMapping("/mine")
+  List<MyReferrals.MyReferral> mine() {
+    return myReferrals.of(identityService.getCurrentAuthentication().getUserId());
   }
 
   @Operation(summary = "Registrera en remiss (med Idempotency-Key för säkra omförsök)")

@@ -38,6 +38,10 @@ class AuditLogTest extends ApiTest {
     endpoints.put("/api/cases/{caseNumber}/coach-note", "/api/cases/" + c.getCaseNumber() + "/coach-note");
     endpoints.put("/api/placements/{id}/matches", "/api/placements/" + placementId + "/matches");
     endpoints.put("/api/deadlines/overdue", "/api/deadlines/overdue");
+    endpoints.put("/api/cases", "/api/cases?status=all&q=" + c.getCaseNumber());
+    endpoints.put("/api/cases/{caseNumber}", "/api/cases/" + c.getCaseNumber());
+    endpoints.put("/api/cases/by-task/{taskId}/card", "/api/cases/by-task/" + taskId + "/card");
+    endpoints.put("/api/caseload", "/api/caseload");
     return endpoints;
   }
 
@@ -46,7 +50,7 @@ class AuditLogTest extends ApiTest {
     return mappings.getHandlerMethods().keySet().stream()
         .filter(info -> info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
         .flatMap(info -> info.getPatternValues().stream())
-        .filter(p -> p.startsWith("/api/cases") || p.startsWith("/api/placements") || p.startsWith("/api/deadlines"))
+        .filter(p -> p.startsWith("/api/case") || p.startsWith("/api/placements") || p.startsWith("/api/deadlines"))
         .collect(Collectors.toCollection(TreeSet::new));
   }
 

@@ -5,7 +5,9 @@ import static se.stegvis.bench.Bench.f2;
 import static se.stegvis.bench.Bench.print;
 
 import java.io.File;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,6 +81,8 @@ class StegvisBench {
   static final int SEED_THREADS = 4;
   static final int SEED_BATCH = 25;
   static final String MY_TASKS = "Mina uppgifter";
+  /** The coach whose "Mina deltagare" holds 40 cases. */
+  static final String CASELOAD_COACH = "coach40";
 
   final ObjectMapper json = new ObjectMapper();
   /** Numbers people and cases across all runs of an operation, so no referral repeats an earlier one. */
@@ -390,7 +394,11 @@ class StegvisBench {
   // === deadline burst, task completion and reading at scale ===================================
 
   record Scaled(double seedSeconds, long jobRows, long due, double burstSeconds, long failedJobs, long incidents,
-      Bench.Rate completion, Bench.Latency myTasks, Bench.Latency overdue, int overdueShown) {
+      Bench.Rate completion, Bench.Latency myTasks, Bench.Latency overdue, int overdueShown, Caseload caseload) {
+  }
+
+  /** Search for a person, a coach's "Mina deltagare" with 40 cases, a manager's for one project. */
+  record Caseload(Bench.Latency search, Bench.Latency coach, Bench.Latency manager, int managerCases) {
   }
 
   @Test
@@ -415,6 +423,14 @@ class StegvisBench {
     Bench.summary("overdue view, " + stegvis.overdueShown + " overdue steps: median / p95 (ms)", "p95 < 100 ms",
         f1(stegvis.overdue.medianMs()) + " / " + f1(stegvis.overdue.p95Ms()), "–", "–",
         stegvis.overdue.p95Ms() < 100);
+    Caseload caseload = stegvis.caseload;
+    Bench.summary("search for a person by name: median / p95 (ms)", "p95 < 100 ms",
+        f1(caseload.search.medianMs()) + " / " + f1(caseload.search.p95Ms()), "–", "–", caseload.search.p95Ms() < 100);
+    Bench.summary("coach's \"Mina deltagare\", 40 cases: median / p95 (ms)", "p95 < 100 ms",
+        f1(caseload.coach.medianMs()) + " / " + f1(caseload.coach.p95Ms()), "–", "–", caseload.coach.p95Ms() < 100);
+    Bench.summary("manager's caseload of one project, " + caseload.managerCases + " cases: median / p95 (ms)",
+        "p95 < 300 ms", f1(caseload.manager.medianMs()) + " / " + f1(caseload.manager.p95Ms()), "–", "–",
+        caseload.manager.p95Ms() < 300);
   }
 
   private Scaled scaled(Kind kind) throws Exception {
@@ -473,14 +489,16 @@ class StegvisBench {
         print("%s: \"Mina uppgifter\" for %s (%d samples): median %s ms, p95 %s ms, max %s ms".formatted(kind.label,
             coach(1), myTasks.samples(), f1(myTasks.medianMs()), f1(myTasks.p95Ms()), f1(myTasks.maxMs())));
         Bench.Latency overdue = null;
+        Caseload caseload = null;
         int[] shown = new int[1];
         if (kind == Kind.STEGVIS) {
           overdue = overdue(app, shown);
           print("Stegvis: overdue view with %d overdue steps (%d samples): median %s ms, p95 %s ms, max %s ms"
               .formatted(shown[0], overdue.samples(), f1(overdue.medianMs()), f1(overdue.p95Ms()), f1(overdue.maxMs())));
+          caseload = caseload(app, db);
         }
         return new Scaled(seedSeconds, jobRows, due, burstSeconds, failed, incidents, completion, myTasks, overdue,
-            shown[0]);
+            shown[0], caseload);
       } finally {
         ClockUtil.reset();
       }
@@ -504,6 +522,7 @@ class StegvisBench {
       ReferenceCodes codes = app.bean(ReferenceCodes.class);
       open = i -> {
         var form = referralForm(Bench.personnummer(i), referredOn(i, today), PROJECTS[i / SEED_BATCH % PROJECTS.length]);
+        form.put("lastName", lastName(i));
         referrals.registerAndStart(ReferralRequest.read(new FormValues(form, codes, today)), REFERRER);
       };
     } else {
@@ -612,6 +631,52 @@ class StegvisBench {
         first.path("dueSoon").size(), first.path("dueSoonTotal").asLong()));
     shown[0] = first.path("overdueTotal").asInt();
     return sample(get, 100, Duration.ofSeconds(90));
+  }
+
+  /**
+   * The caseload pages at scale: a search by a name among all cases (every participant has a last
+   * name of its own, see {@link #seed}), "Mina deltagare" of a coach given 40 cases, and a manager's
+   * caseload of project C2 (a quarter of all cases).
+   */
+  private Caseload caseload(BenchApp app, Connection db) throws Exception {
+    user(app.engine().getIdentityService(), CASELOAD_COACH, "Fyrtio", Groups.COACHES);
+    try (var statement = db.createStatement()) {
+      statement.executeUpdate("update case_file set coach = '" + CASELOAD_COACH + "' where id in "
+          + "(select id from case_file where phase in ('ACCEPTED', 'ACTIVE') order by id limit 40)");
+    }
+    String name = URLEncoder.encode("testa " + lastName(Bench.SCALE / 2), StandardCharsets.UTF_8);
+    HttpRequest search = Bench.request(app.port(), "/api/cases?status=all&q=" + name)
+        .header("Authorization", Bench.basic(MANAGER, PASSWORD)).GET().build();
+    int hits = json.readTree(Bench.expect(200, search).body()).size();
+    Bench.Latency searchLatency = sample(search, 200, Duration.ofSeconds(60));
+    print("Stegvis: search for a name, %d hit(s) (%d samples): median %s ms, p95 %s ms, max %s ms".formatted(hits,
+        searchLatency.samples(), f1(searchLatency.medianMs()), f1(searchLatency.p95Ms()), f1(searchLatency.maxMs())));
+
+    HttpRequest coach = Bench.request(app.port(), "/api/caseload")
+        .header("Authorization", Bench.basic(CASELOAD_COACH, PASSWORD)).GET().build();
+    int coachCases = json.readTree(Bench.expect(200, coach).body()).path("cases").size();
+    Bench.Latency coachLatency = sample(coach, 200, Duration.ofSeconds(60));
+    print("Stegvis: \"Mina deltagare\" of a coach with %d cases (%d samples): median %s ms, p95 %s ms, max %s ms"
+        .formatted(coachCases, coachLatency.samples(), f1(coachLatency.medianMs()), f1(coachLatency.p95Ms()),
+            f1(coachLatency.maxMs())));
+
+    HttpRequest manager = Bench.request(app.port(), "/api/caseload?project=C2")
+        .header("Authorization", Bench.basic(MANAGER, PASSWORD)).GET().build();
+    int managerCases = json.readTree(Bench.expect(200, manager).body()).path("cases").size();
+    Bench.Latency managerLatency = sample(manager, 50, Duration.ofSeconds(90));
+    print("Stegvis: a manager's caseload of C2, %d cases (%d samples): median %s ms, p95 %s ms, max %s ms".formatted(
+        managerCases, managerLatency.samples(), f1(managerLatency.medianMs()), f1(managerLatency.p95Ms()),
+        f1(managerLatency.maxMs())));
+    return new Caseload(searchLatency, coachLatency, managerLatency, managerCases);
+  }
+
+  /** A last name of its own for seeded person i, so a search by name finds one person. */
+  static String lastName(int i) {
+    StringBuilder s = new StringBuilder("Berg");
+    for (int n = i + 1; n > 0; n /= 26) {
+      s.append((char) ('a' + (n - 1) % 26));
+    }
+    return s.toString();
   }
 
   /** One client, one request after the other: a few warm-up calls, then up to {@code samples} timed calls. */

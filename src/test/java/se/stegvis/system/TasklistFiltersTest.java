@@ -29,14 +29,22 @@ class TasklistFiltersTest extends CaseProcessTest {
     clockAt(start.plusDays(10), MORNING);
 
     identityService.setAuthentication(COACH, List.of(Groups.COACHES));
-    assertThat(names(tasks("Mina uppgifter"), active)).contains("Upprätta handlingsplan", "Håll flerpartssamtal",
-        "Dokumentera förslag till åtgärd", "Avsluta deltagande");
+    // The inbox: what is due within 14 days, not every step of the case and not the exit.
+    assertThat(names(tasks("Mina uppgifter"), active)).containsExactly("Upprätta handlingsplan");
     assertThat(names(tasks("Förfaller inom 7 dagar"), active)).containsExactly("Upprätta handlingsplan");
     assertThat(names(tasks("Försenade"), active)).isEmpty();
     assertThat(tasks("Remisser att bedöma")).noneMatch(t -> t.getProcessInstanceId().equals(referred.getProcessInstanceId()));
 
     clockAt(start.plusDays(16), MORNING);
     assertThat(names(tasks("Försenade"), active)).containsExactly("Upprätta handlingsplan");
+    clockAt(start.plusDays(50), MORNING); // the first multi-party meeting is due two months after start
+    assertThat(names(tasks("Mina uppgifter"), active)).containsExactly("Upprätta handlingsplan", "Håll flerpartssamtal");
+    assertThat(tasks("Alla uppgifter").stream().filter(t -> active.getProcessInstanceId().equals(t.getProcessInstanceId()))
+        .map(Task::getName)).contains("Avsluta deltagande");
+    var inbox = filterService.createFilterQuery().filterName("Mina uppgifter").singleResult();
+    var all = filterService.createFilterQuery().filterName("Alla uppgifter").singleResult();
+    assertThat((Integer) inbox.getProperties().get("priority")).isLessThan((Integer) all.getProperties().get("priority"));
+    identityService.setAuthentication(COACH, List.of(Groups.COACHES));
 
     identityService.setAuthentication(WORKING_GROUP_MEMBER, List.of(Groups.WORKING_GROUP));
     assertThat(tasks("Remisser att bedöma")).anyMatch(t -> t.getProcessInstanceId().equals(referred.getProcessInstanceId()));

@@ -40,7 +40,9 @@ class WebappPluginsTest {
       "cockpit, scripts/stegvis-overdue.js, cockpit.dashboard, scripts/stegvis-overdue.css",
       "cockpit, scripts/stegvis-report.js, cockpit.route, ",
       "tasklist, scripts/stegvis-case.js, tasklist.task.detail, scripts/stegvis-case.css",
-      "tasklist, scripts/stegvis-navbar.js, tasklist.navbar.action, "})
+      "tasklist, scripts/stegvis-navbar.js, tasklist.navbar.action, ",
+      "tasklist, scripts/stegvis-caseload.js, tasklist.navbar.action, ",
+      "tasklist, scripts/stegvis-card.js, tasklist.card, scripts/stegvis-card.css"})
   @DisplayName("config.js names the plugin, and the plugin and its stylesheet (if any) are served")
   void pluginIsServed(String app, String module, String pluginPoint, String stylesheet) {
     String base = "/camunda/app/" + app + "/";

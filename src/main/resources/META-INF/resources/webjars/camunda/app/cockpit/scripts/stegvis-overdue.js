@@ -4,7 +4,7 @@
 // of overdue steps (page, size) with the server's totals, and the nearest steps due soon.
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
-import { apiUrl, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
+import { apiUrl, caseUrl, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
 
 const STYLESHEET = new URL('stegvis-overdue.css', import.meta.url).pathname;
 const PAGE_SIZE = 50;
@@ -27,14 +27,20 @@ function coachLabel(step) {
   return step.coachName || step.coach || 'Ingen coach';
 }
 
-function instanceLink(processInstanceId) {
-  if (!processInstanceId) {
-    return el('span', 'text-muted', '–');
+// "Öppna" leads to the case page; the process instance in Cockpit stays one click away.
+function caseLinks(step) {
+  const open = step.caseNumber ? el('a', null, 'Öppna') : el('span', 'text-muted', '–');
+  if (step.caseNumber) {
+    open.href = caseUrl(step.caseNumber);
+    open.title = `Öppna ärendet ${step.caseNumber}`;
   }
-  const a = el('a', null, 'Öppna');
-  a.href = `#/process-instance/${encodeURIComponent(processInstanceId)}/runtime`;
-  a.title = 'Öppna processinstansen i Cockpit';
-  return a;
+  if (!step.processInstanceId) {
+    return open;
+  }
+  const instance = el('a', 'stegvis-instance-link', 'process');
+  instance.href = `#/process-instance/${encodeURIComponent(step.processInstanceId)}/runtime`;
+  instance.title = 'Öppna processinstansen i Cockpit';
+  return el('span', null, open, ' · ', instance);
 }
 
 async function problemDetail(response) {
@@ -293,7 +299,7 @@ function mount(node) {
           : 'Inga försenade steg just nu.')
         : table([...common,
           { title: 'Dagar försenat', cell: s => days(s.daysOverdue ?? 0), className: 'stegvis-col-days stegvis-late' },
-          { title: 'Processinstans', cell: s => instanceLink(s.processInstanceId), className: 'stegvis-col-link' }],
+          { title: 'Ärende', cell: caseLinks, className: 'stegvis-col-link' }],
         overdue.map(step => ({ step, className: 'stegvis-row-late' }))));
 
     const soonSection = el('div', 'stegvis-section',
@@ -304,7 +310,7 @@ function mount(node) {
         ? el('p', 'stegvis-empty', 'Inga steg förfaller inom 7 dagar.')
         : table([...common,
           { title: 'Dagar kvar', cell: s => (s.daysLeft === 0 ? 'i dag' : days(s.daysLeft ?? 0)), className: 'stegvis-col-days' },
-          { title: 'Processinstans', cell: s => instanceLink(s.processInstanceId), className: 'stegvis-col-link' }],
+          { title: 'Ärende', cell: caseLinks, className: 'stegvis-col-link' }],
         dueSoon.map(step => ({ step }))));
 
     content.replaceChildren(...[total, overdueTotal ? cards : null, overdueSection, soonSection].filter(Boolean));

@@ -3,7 +3,7 @@
 // Data comes from GET /api/cases/by-task/<taskId> (same origin; the webapp session authenticates).
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
-import { ApiError, apiUrl, call, currentUser, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
+import { ApiError, apiUrl, call, caseUrl, currentUser, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
 
 const STYLESHEET = new URL('stegvis-case.css', import.meta.url).pathname;
 
@@ -178,6 +178,13 @@ function problemMessages(error) {
 }
 
 /** "Begär praktik": sector (required) and area wished; onRequested reloads the case. */
+// The whole case (referral reason, consents, every open task, the exit) is on its own page.
+function casePageLink(caseNumber) {
+  const a = el('a', 'stegvis-case-page-link', 'Öppna ärendesidan');
+  a.href = caseUrl(caseNumber);
+  return a;
+}
+
 function placementRequestForm(caseNumber, onRequested) {
   const id = `stegvis-placement-request-${++requestIds}`;
   const select = el('select', 'form-control input-sm', el('option', null, 'Hämtar branscher …'));
@@ -302,7 +309,8 @@ function renderCase(data, options = {}) {
     el('h3', null, `Ärende ${text(data.caseNumber)}`),
     data.phaseLabel || data.phase ? el('span', 'label label-info stegvis-phase', data.phaseLabel || data.phase) : null,
     missed.length ? el('span', 'label label-danger stegvis-phase',
-      missed.length === 1 ? '1 försenad tidsfrist' : `${missed.length} försenade tidsfrister`) : null);
+      missed.length === 1 ? '1 försenad tidsfrist' : `${missed.length} försenade tidsfrister`) : null,
+    data.caseNumber ? casePageLink(data.caseNumber) : null);
 
   const referral = data.referral;
   const overview = el('div', 'stegvis-columns',
@@ -317,6 +325,7 @@ function renderCase(data, options = {}) {
     section('Remiss', referral ? facts([
       ['Remitterande part', referral.party],
       ['Remitterad', referral.referredOn],
+      ['Skäl till remissen', referral.reason ? multiline(referral.reason) : null],
       ['Beslut', referral.decision],
       ['Beslutsdatum', referral.decidedOn]
     ]) : empty('Ingen remiss registrerad.')));
