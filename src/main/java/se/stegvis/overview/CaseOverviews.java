@@ -119,7 +119,7 @@ public class CaseOverviews {
     }
     CaseFile c = caseFiles.findByProcessInstanceId(caseInstance(task.getProcessInstanceId())).orElseThrow(NotFound::new);
     if (!access.canSee(access.viewer(), c)) {
-      throw new Forbidden();
+      throw new NotFound();
     }
     audit.read(c.getId(), "Uppgiftskort i Tasklist (namn, uppgift " + taskId + ")");
     var person = c.getParticipant();
