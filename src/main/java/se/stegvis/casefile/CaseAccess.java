@@ -60,6 +60,17 @@ public class CaseAccess {
         || sharesTeamWith(viewer, caseFile.getCoach());
   }
 
+  /**
+   * Who may write in a case's record (journal, attachments, extracts to a party): those who work
+   * the case, its coach, the coach's teammates and the project's managers, and only on a case they
+   * may see. Administrators, the working group and placement coordinators read but do not write.
+   */
+  public boolean canWrite(Viewer viewer, CaseFile caseFile) {
+    return canSee(viewer, caseFile) && (viewer.userId().equals(caseFile.getCoach())
+        || viewer.groups().contains(caseFile.getProject().getManagerGroup())
+        || sharesTeamWith(viewer, caseFile.getCoach()));
+  }
+
   private boolean sharesTeamWith(Viewer viewer, String coach) {
     return coach != null && !viewer.groups().isEmpty() && identityService.createGroupQuery()
         .groupIdIn(viewer.groups().toArray(String[]::new)).groupType(Groups.TEAM_TYPE).groupMember(coach).count() > 0;

@@ -28,6 +28,17 @@ public class VisibleCases {
         .orElseThrow(NotVisible::new);
   }
 
+  /** A case the current user may see and write in its record; one they may only read answers 403. */
+  public CaseFile writableByNumber(String caseNumber) {
+    var viewer = access.viewer();
+    CaseFile caseFile = caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(viewer, c))
+        .orElseThrow(NotVisible::new);
+    if (!access.canWrite(viewer, caseFile)) {
+      throw new RoleRefused("Bara ärendets coach, coachens team och insatsens projektledare får skriva i ärendet.");
+    }
+    return caseFile;
+  }
+
   public static class NotVisible extends RuntimeException {
   }
 

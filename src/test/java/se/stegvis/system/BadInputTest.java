@@ -128,13 +128,12 @@ class BadInputTest extends HttpCaseTest {
     String caseNumber = json.readTree(created.body()).path("caseNumber").asText();
     assertThat(jdbc.queryForObject("select r.reason from referral r join case_file c on c.id = r.case_id "
         + "where c.case_number = ?", String.class, caseNumber)).isEqualTo(script);
-    HttpResponse<String> note = send("PUT", "/api/cases/" + caseNumber + "/coach-note", HTTP_ADMIN,
-        Map.of("note", script, "version", json.readTree(send("GET", "/api/cases/" + caseNumber + "/coach-note",
-            HTTP_ADMIN, null).body()).path("version").asLong()));
-    assertThat(note.statusCode()).as(note.body()).isEqualTo(200);
+    HttpResponse<String> note = send("POST", "/api/cases/" + caseNumber + "/journal", HTTP_MANAGER,
+        Map.of("text", script, "occurredOn", "2026-06-15"));
+    assertThat(note.statusCode()).as(note.body()).isEqualTo(201);
     assertThat(note.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
-    assertThat(json.readTree(note.body()).path("note").asText()).isEqualTo(script);
+    assertThat(json.readTree(note.body()).path("text").asText()).isEqualTo(script);
   }
 
   @Test
