@@ -46,6 +46,8 @@ create table disclosure (
   party      varchar(20)  not null,
   disclosed  varchar(300) not null,
   withheld   varchar(300) not null,
+  -- The extract as given (printable HTML), so it can be shown again exactly as it was.
+  content    text         not null,
   made_by    varchar(64)  not null,
   made_at    timestamp with time zone not null
 );
