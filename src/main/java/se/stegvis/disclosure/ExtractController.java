@@ -72,7 +72,7 @@ class ExtractController {
     return extracts.of(caseFile.getId());
   }
 
-  @GetMapping(value = "/{id}", produces = MediaType.TEXT_HTML_VALUE)
+  @GetMapping("/{id}")
   @Transactional(readOnly = true)
   ResponseEntity<String> page(@PathVariable String caseNumber, @PathVariable Long id) {
     CaseFile caseFile = cases.byNumber(caseNumber);

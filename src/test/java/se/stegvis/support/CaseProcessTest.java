@@ -85,7 +85,8 @@ public abstract class CaseProcessTest {
 
   /** Tables of case data, each with a case_id column. */
   protected static final List<String> CASE_TABLES = List.of("referral", "consent", "action_plan", "meeting",
-      "proposed_action", "case_exit", "follow_up", "survey_answer", "notification", "deadline", "placement");
+      "proposed_action", "case_exit", "follow_up", "survey_answer", "notification", "deadline", "placement",
+      "journal_entry", "case_draft", "attachment", "disclosure");
 
   /** Form fields that carry personal data or free text: none of their values may reach the engine. */
   private static final Set<String> PERSONAL_FIELDS = Set.of("identityNumber", "firstName", "lastName", "phone",
