@@ -160,6 +160,34 @@ class JournalApiTest extends ApiTest {
     assertThat(ok(get(drafts, COACH)).path("content").asText()).isEmpty();
   }
 
+  @Test
+  @DisplayName("inget av journalens, utkastens, bilagornas eller utdragens text hamnar i motorns tabeller (ACT_*)")
+  void caseRecordTextNeverReachesTheEngine() throws Exception {
+    CaseFile c = caseStartedLastMonth();
+    String record = "/api/cases/" + c.getCaseNumber();
+    String entryText = "Journaltext " + java.util.UUID.randomUUID();
+    String correctionText = "Rättad journaltext " + java.util.UUID.randomUUID();
+    String draftText = "Formulärutkast " + java.util.UUID.randomUUID();
+    String attachmentText = "Bilagetext " + java.util.UUID.randomUUID();
+    String taskId = task(c, "makeActionPlan").getId();
+
+    long entry = sign(c, entryText, COACH);
+    ok(send("POST", record + "/journal/" + entry + "/corrections", Map.of("text", correctionText,
+        "reason", "Rättelse " + entryText), COACH));
+    ok(send("PUT", record + "/drafts/task:" + taskId, Map.of("content", "{\"goals\":\"" + draftText + "\"}"), COACH));
+    jdbc.update("insert into attachment (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, "
+        + "uploaded_at) values (?, ?, 'application/pdf', 5, 'x', ?, ?, current_timestamp)", c.getId(),
+        attachmentText + ".pdf", ("%PDF-" + attachmentText).getBytes(), COACH);
+    ok(send("POST", record + "/consents", Map.of("party", "AF", "category", "LABOUR_MARKET", "direction", "DISCLOSE",
+        "purpose", "Samordning", "givenOn", LocalDate.now().toString()), COACH));
+    ok(send("POST", record + "/extracts", Map.of("party", "AF"), COACH));
+    ok(get(record + "/timeline", COACH));
+    submitViaTasklist(c, "makeActionPlan", COACH, actionPlan(LocalDate.now()));
+
+    assertNotInEngine(java.util.Set.of(entryText, correctionText, draftText, attachmentText),
+        List.of(c.getProcessInstanceId()));
+  }
+
   /** A case in participation since 20 days, the clock back at today. */
   private CaseFile caseStartedLastMonth() {
     CaseFile c = activeCase(LocalDate.now().minusDays(20));
