@@ -18,7 +18,14 @@ export function journalChecks({ base, planCase, check, shots }) {
     await details.locator('.stegvis-case h3').first().waitFor();
     await details.locator('.nav-tabs').getByText('Formulär', { exact: true }).click();
     await page.getByLabel('Mål').waitFor();
+    // Tasklist renders the form anew; the draft kept on the server is put back.
+    for (let waited = 0; waited < 5000 && await page.getByLabel('Mål').inputValue() !== goals; waited += 250) {
+      await page.waitForTimeout(250);
+    }
     check(await page.getByLabel('Mål').inputValue() === goals, 'the goals typed before the case tab are still there');
+    const saved = await page.evaluate(async caseNumber => (await fetch(`../../../api/cases/${caseNumber}/timeline?kind=JOURNAL`,
+      { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status, planCase);
+    check(saved === 200, 'the case record answers from Tasklist');
   }
 
   async function signsAndCorrects(t) {

@@ -8,8 +8,10 @@ export default {
   },
 
   // Plugins (ES modules, paths relative to /camunda/app/tasklist/): the "Ärende" tab of a task,
-  // dates kept in the language chosen for the texts, and the header link "Praktikplatser".
-  customScripts: ['scripts/stegvis-case.js', 'scripts/stegvis-date-locale.js', 'scripts/stegvis-navbar.js'],
+  // dates kept in the language chosen for the texts, the header link "Praktikplatser", and a
+  // question before a dialog with input closes (and no engine comments: notes go in the journal).
+  customScripts: ['scripts/stegvis-case.js', 'scripts/stegvis-date-locale.js', 'scripts/stegvis-navbar.js',
+    'scripts/stegvis-keep-input.js'],
 
   shortcuts: {
     claimTask: {
