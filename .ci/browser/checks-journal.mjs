@@ -23,9 +23,6 @@ export function journalChecks({ base, planCase, check, shots }) {
       await page.waitForTimeout(250);
     }
     check(await page.getByLabel('Mål').inputValue() === goals, 'the goals typed before the case tab are still there');
-    const saved = await page.evaluate(async caseNumber => (await fetch(`../../../api/cases/${caseNumber}/timeline?kind=JOURNAL`,
-      { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status, planCase);
-    check(saved === 200, 'the case record answers from Tasklist');
   }
 
   async function signsAndCorrects(t) {
