@@ -91,6 +91,9 @@ class JournalController {
     var values = new FormValues(body, codes, calendar.today());
     String text = values.text("text", "Rättad text", true, Journal.MAX_TEXT);
     String reason = values.text("reason", "Skäl till rättelsen", true, Journal.MAX_REASON);
+    // One line of corrections: the latest text is always the one no entry corrects.
+    values.check(!entries.existsByCorrectsId(corrected.getId()),
+        "Anteckningen är redan rättad: rätta den senaste rättelsen i stället.");
     values.requireValid();
     return created(caseNumber, journal.correct(caseFile, corrected, text, reason));
   }

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface JournalEntryRepository extends JpaRepository<JournalEntry, Long> {
 
   List<JournalEntry> findByCaseIdOrderByOccurredOnAscIdAsc(Long caseId);
+
+  boolean existsByCorrectsId(Long correctsId);
 }

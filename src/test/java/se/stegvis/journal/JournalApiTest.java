@@ -88,6 +88,10 @@ class JournalApiTest extends ApiTest {
         Map.of("text", "Utan skäl"), COACH);
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(noReason.body()).contains("Skäl till rättelsen: måste fyllas i.");
+    HttpResponse<String> branch = send("POST", journal(c) + "/" + original + "/corrections",
+        Map.of("text", "En andra rättelse", "reason", "Gren"), COACH);
+    assertThat(branch.statusCode()).isEqualTo(400);
+    assertThat(branch.body()).contains("Anteckningen är redan rättad: rätta den senaste rättelsen i stället.");
     CaseFile other = caseStartedLastMonth();
     assertThat(send("POST", journal(other) + "/" + original + "/corrections",
         Map.of("text", "Fel ärende", "reason", "x"), COACH).statusCode()).as("an entry of another case").isEqualTo(404);
