@@ -24,7 +24,9 @@ function showErrors(box, error) {
 
 function field(id, label, input) {
   input.id = id;
-  return el('div', 'record-form', el('label', null, label), input);
+  const caption = el('label', null, label);
+  caption.htmlFor = id;
+  return el('div', 'record-form', caption, input);
 }
 
 function input(type, attributes = {}) {
