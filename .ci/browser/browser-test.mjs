@@ -28,6 +28,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { swedishChecks } from './checks-swedish.mjs';
 import * as caseload from './checks-caseload.mjs';
+import { journalChecks } from './checks-journal.mjs';
 
 const BASE = (process.env.STEGVIS_URL || '').replace(/\/+$/, '');
 if (!BASE) {
@@ -727,13 +728,17 @@ async function reportPrints(t) {
 
 // ---------------------------------------------------------------------------------------------
 
+const JOURNAL = journalChecks({ base: BASE, planCase: PLAN_CASE, check, shots: SHOTS });
+
 const CHECKS = [
   { name: 'Tasklist: the login page is in Swedish', run: tasklistLoginPageIsSwedish },
   { name: 'Tasklist: anna logs in, the UI is in Swedish', run: tasklistLoginAsAnna },
   { name: 'Tasklist: the filter "Mina uppgifter" lists "Upprätta handlingsplan"', run: openMyTasks },
   { name: 'Tasklist: "Upprätta handlingsplan" opens with its form', run: openActionPlanTask },
   { name: 'Tasklist: the tab "Ärende" shows the case number', run: caseTabShowsCaseNumber },
+  JOURNAL.formSurvivesCaseTab,
   { name: 'Tasklist: the action plan is filled in and completed, and leaves the list', run: completeActionPlan },
+  ...JOURNAL.record,
   { name: 'Tasklist: the tab "Ärende" of an active case offers "Begär praktik"', run: caseTabOffersPlacementRequest },
   { name: 'Tasklist: anna asks for a placement, listed as "Begärd"', run: coachRequestsPlacement },
   { name: 'Praktikplatser: anna (coach) reads the registry, without add or edit', run: coachReadsRegistry },

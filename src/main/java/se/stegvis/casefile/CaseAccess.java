@@ -115,6 +115,15 @@ public class CaseAccess {
         .setParameter("caseId", caseFile.getId()).getSingleResult() > 0;
   }
 
+  /**
+   * Who may write in a case's record (journal, attachments, extracts to a party): the matrix's
+   * {@link Action#WRITE_CASE}, the case's coach and her teammates (and administrators); managers,
+   * the working group and placement coordinators read but do not write.
+   */
+  public boolean canWrite(Viewer viewer, CaseFile caseFile) {
+    return can(viewer, caseFile, Action.WRITE_CASE);
+  }
+
   private boolean sharesTeamWith(Viewer viewer, String coach) {
     return coach != null && !viewer.groups().isEmpty() && identityService.createGroupQuery()
         .groupIdIn(viewer.groups().toArray(String[]::new)).groupType(Groups.TEAM_TYPE).groupMember(coach).count() > 0;

@@ -73,9 +73,6 @@ public class CaseFile {
   @Column(name = "created_at")
   private Instant createdAt;
 
-  @Column(name = "coach_note")
-  private String coachNote;
-
   @Version
   private long version;
 
@@ -122,10 +119,6 @@ public class CaseFile {
   public void exit(LocalDate exitedOn) {
     this.exitedOn = exitedOn;
     this.phase = CasePhase.EXITED;
-  }
-
-  public void writeCoachNote(String note) {
-    this.coachNote = note;
   }
 
   public void attachProcess(String processInstanceId) {
@@ -190,10 +183,6 @@ public class CaseFile {
 
   public String getClosedReason() {
     return closedReason;
-  }
-
-  public String getCoachNote() {
-    return coachNote;
   }
 
   public long getVersion() {

@@ -38,6 +38,17 @@ public class VisibleCases {
     return caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(viewer, c));
   }
 
+  /** A case the current user may see and write in its record; one they may only read answers 403. */
+  public CaseFile writableByNumber(String caseNumber) {
+    var viewer = access.viewer();
+    CaseFile caseFile = caseFiles.findByCaseNumber(caseNumber).filter(c -> access.canSee(viewer, c))
+        .orElseThrow(NotVisible::new);
+    if (!access.canWrite(viewer, caseFile)) {
+      throw new RoleRefused("Bara ärendets coach och coachens team får skriva i ärendet.");
+    }
+    return caseFile;
+  }
+
   public static class NotVisible extends RuntimeException {
   }
 

@@ -32,7 +32,8 @@ public class Gallring {
 
   /**
    * The last entry of each closed case: the latest date recorded in it or of any record written
-   * in it (a plan, meeting, proposal, exit, follow-up, consent, placement or visit).
+   * in it (a plan, meeting, proposal, exit, follow-up, consent, placement or visit, journal entry,
+   * attachment or extract to a party).
    */
   private static final String LAST_ENTRIES = """
       select c.id, c.case_number, pr.code, c.process_instance_id, p.birth_date, max(d.entry_day) as last_entry
@@ -50,6 +51,10 @@ public class Gallring {
         union all select case_id, given_on from consent
         union all select case_id, withdrawn_on from consent
         union all select case_id, ended_on from placement
+        union all select case_id, occurred_on from journal_entry
+        union all select case_id, cast(signed_at as date) from journal_entry
+        union all select case_id, cast(uploaded_at as date) from attachment
+        union all select case_id, cast(made_at as date) from disclosure
         union all select pl.case_id, cast(v.recorded_at as date) from placement_visit v
           join placement pl on pl.id = v.placement_id
       ) d on d.case_id = c.id
@@ -75,6 +80,12 @@ public class Gallring {
 
   /** The case's rows, children first. */
   private static final List<String> DELETE_CASE_ROWS = List.of(
+      // Corrections point at the entries they correct, chains included: unlinked, then deleted together.
+      "update journal_entry set corrects_id = null where case_id = ?",
+      "delete from journal_entry where case_id = ?",
+      "delete from case_draft where case_id = ?",
+      "delete from attachment where case_id = ?",
+      "delete from disclosure where case_id = ?",
       "delete from placement_visit where placement_id in (select id from placement where case_id = ?)",
       "delete from placement_rejected_workplace where placement_id in (select id from placement where case_id = ?)",
       "delete from placement where case_id = ?",

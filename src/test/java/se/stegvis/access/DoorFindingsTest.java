@@ -219,15 +219,16 @@ class DoorFindingsTest extends ApiTest {
     var session = new TestHttp(port);
     var login = session.login("tasklist", ADMIN, PASSWORD);
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    String note = "/api/cases/" + c.getCaseNumber() + "/coach-note";
-    String body = "{\"note\":\"Ringde\",\"version\":" + reload(c).getVersion() + "}";
-    var withoutToken = session.send(session.request(note).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    String journal = "/api/cases/" + c.getCaseNumber() + "/journal";
+    String body = "{\"text\":\"Ringde\",\"occurredOn\":\"" + LocalDate.now() + "\"}";
+    var withoutToken = session.send(session.request(journal).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
     assertThat(withoutToken.statusCode()).isEqualTo(403);
-    assertThat(reload(c).getCoachNote()).isNull();
-    var withToken = session.send(session.withCsrf(session.request(note)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)));
-    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("select count(*) from journal_entry where case_id = ?", Integer.class, c.getId()))
+        .isZero();
+    var withToken = session.send(session.withCsrf(session.request(journal)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
 
     String taskId = task(c, "makeActionPlan").getId();
     var hidden = get("/api/cases/by-task/" + taskId, OTHER_COACH);

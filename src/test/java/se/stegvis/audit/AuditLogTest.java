@@ -35,7 +35,15 @@ class AuditLogTest extends ApiTest {
     endpoints.put("/api/cases/{caseNumber}/placements", "/api/cases/" + c.getCaseNumber() + "/placements");
     endpoints.put("/api/cases/{caseNumber}/participant", "/api/cases/" + c.getCaseNumber() + "/participant");
     endpoints.put("/api/cases/{caseNumber}/consents", "/api/cases/" + c.getCaseNumber() + "/consents");
-    endpoints.put("/api/cases/{caseNumber}/coach-note", "/api/cases/" + c.getCaseNumber() + "/coach-note");
+    String record = "/api/cases/" + c.getCaseNumber();
+    endpoints.put("/api/cases/{caseNumber}/journal", record + "/journal");
+    endpoints.put("/api/cases/{caseNumber}/drafts/{kind}", record + "/drafts/journal");
+    endpoints.put("/api/cases/{caseNumber}/timeline", record + "/timeline");
+    endpoints.put("/api/cases/{caseNumber}/attachments", record + "/attachments");
+    endpoints.put("/api/cases/{caseNumber}/attachments/{id}", record + "/attachments/" + attachmentOf(c));
+    endpoints.put("/api/cases/{caseNumber}/extracts", record + "/extracts");
+    endpoints.put("/api/cases/{caseNumber}/extracts/{id}", record + "/extracts/" + extractOf(c));
+    endpoints.put("/api/cases/{caseNumber}/extracts/{id}/pdf", record + "/extracts/" + extractOf(c) + "/pdf");
     endpoints.put("/api/placements/{id}/matches", "/api/placements/" + placementId + "/matches");
     endpoints.put("/api/deadlines/overdue", "/api/deadlines/overdue");
     endpoints.put("/api/cases", "/api/cases?status=all&q=" + c.getCaseNumber());
@@ -43,6 +51,24 @@ class AuditLogTest extends ApiTest {
     endpoints.put("/api/cases/by-task/{taskId}/card", "/api/cases/by-task/" + taskId + "/card");
     endpoints.put("/api/caseload", "/api/caseload");
     return endpoints;
+  }
+
+  private Long attachmentOf(CaseFile c) {
+    if (jdbc.queryForObject("select count(*) from attachment where case_id = ?", Long.class, c.getId()) == 0) {
+      jdbc.update("insert into attachment (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, "
+          + "uploaded_at) values (?, 'a.pdf', 'application/pdf', 5, 'x', ?, ?, current_timestamp)", c.getId(),
+          "%PDF-".getBytes(), COACH);
+    }
+    return jdbc.queryForObject("select max(id) from attachment where case_id = ?", Long.class, c.getId());
+  }
+
+  private Long extractOf(CaseFile c) {
+    if (jdbc.queryForObject("select count(*) from disclosure where case_id = ?", Long.class, c.getId()) == 0) {
+      jdbc.update("insert into disclosure (case_id, party, disclosed, withheld, content, made_by, made_at) values "
+          + "(?, 'AF', 'LABOUR_MARKET', 'HEALTH', ?, ?, current_timestamp)", c.getId(),
+          "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Utdrag</p></body></html>", COACH);
+    }
+    return jdbc.queryForObject("select max(id) from disclosure where case_id = ?", Long.class, c.getId());
   }
 
   /** GET mappings that name a case, a task or a placement, or list cases: they must all be audited. */

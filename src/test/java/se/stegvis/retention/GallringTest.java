@@ -133,7 +133,7 @@ class GallringTest extends ApiTest {
     return reload(c);
   }
 
-  private CaseFile followedUpCaseWithPlacement(LocalDate referredOn) {
+  private CaseFile followedUpCaseWithPlacement(LocalDate referredOn) throws Exception {
     CaseFile c = referIn(referredOn);
     LocalDate started = referredOn.plusDays(10);
     completeOn(referredOn.plusDays(3), c, "decideIntake", WORKING_GROUP_MEMBER, acceptance(referredOn.plusDays(3)));
@@ -150,6 +150,7 @@ class GallringTest extends ApiTest {
       identityService.clearAuthentication();
     }
     completeOn(started.plusDays(5), c, "makeActionPlan", COACH, actionPlan(started.plusDays(5)));
+    caseRecordWritten(c, started.plusDays(6));
     LocalDate exited = started.plusDays(40);
     completeOn(exited, c, "exitParticipation", COACH, exit(exited, "WORK"));
     clockAt(exited.plusMonths(6).plusDays(1), MORNING);
@@ -157,6 +158,27 @@ class GallringTest extends ApiTest {
     completeOn(exited.plusMonths(6).plusDays(2), c, "followUp", COACH, followUp(exited.plusMonths(6).plusDays(2)));
     assertThat(reload(c).getPhase()).isEqualTo(CasePhase.CLOSED);
     return reload(c);
+  }
+
+  /** A journal entry and its correction, a draft, an attachment and an extract to AF, written on the day. */
+  private void caseRecordWritten(CaseFile c, LocalDate day) throws Exception {
+    clockAt(day, MORNING);
+    String record = "/api/cases/" + c.getCaseNumber();
+    long entry = ok(send("POST", record + "/journal", Map.of("text", "Samtal om praktiken", "occurredOn",
+        day.toString()), COACH)).path("id").asLong();
+    ok(send("POST", record + "/journal/" + entry + "/corrections", Map.of("text", "Samtal om praktik och körkort",
+        "reason", "Körkortet saknades"), COACH));
+    ok(send("PUT", record + "/drafts/journal", Map.of("content", "Halvskrivet"), COACH));
+    jdbc.update("insert into attachment (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, "
+        + "uploaded_at) values (?, 'intyg.pdf', 'application/pdf', 5, 'x', ?, ?, ?)", c.getId(), "%PDF-".getBytes(),
+        COACH, java.sql.Timestamp.valueOf(day.atTime(MORNING)));
+    ok(send("POST", record + "/consents", Map.of("party", "AF", "category", "LABOUR_MARKET", "direction", "DISCLOSE",
+        "purpose", "Samordning", "givenOn", day.toString()), COACH));
+    ok(send("POST", record + "/extracts", Map.of("party", "AF"), COACH));
+    for (String table : List.of("journal_entry", "case_draft", "attachment", "disclosure")) {
+      assertThat(jdbc.queryForObject("select count(*) from " + table + " where case_id = ?", Long.class, c.getId()))
+          .as(table).isPositive();
+    }
   }
 
   /** Rows of the instances (by their root, the case's instance) per engine history table, where there are any. */

@@ -299,6 +299,15 @@ function participantSummary(p) {
   ]);
 }
 
+/** The case's journal and timeline in a window of its own, beside the task form, which stays as it is. */
+function recordLink(caseNumber) {
+  const link = el('a', 'btn btn-default btn-xs', 'Journal och tidslinje (nytt fönster)');
+  link.href = apiUrl(`/stegvis/journal.html?case=${encodeURIComponent(caseNumber)}`);
+  link.target = 'stegvis-journal';
+  link.rel = 'noopener';
+  return link;
+}
+
 function renderCase(data, options = {}) {
   const deadlines = data.deadlines || [];
   const missed = deadlines.filter(d => d.overdue);
@@ -310,7 +319,8 @@ function renderCase(data, options = {}) {
     data.phaseLabel || data.phase ? el('span', 'label label-info stegvis-phase', data.phaseLabel || data.phase) : null,
     missed.length ? el('span', 'label label-danger stegvis-phase',
       missed.length === 1 ? '1 försenad tidsfrist' : `${missed.length} försenade tidsfrister`) : null,
-    data.caseNumber ? casePageLink(data.caseNumber) : null);
+    data.caseNumber ? casePageLink(data.caseNumber) : null,
+    data.caseNumber ? recordLink(data.caseNumber) : null);
 
   const referral = data.referral;
   const overview = el('div', 'stegvis-columns',

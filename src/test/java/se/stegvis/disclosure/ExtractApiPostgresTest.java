@@ -1,12 +1,12 @@
-package se.stegvis.casefile;
+package se.stegvis.disclosure;
 
 import org.springframework.test.context.ContextConfiguration;
 
 import se.stegvis.support.EnabledIfPostgres;
 import se.stegvis.support.PostgresTestDatabase;
 
-/** CoachNoteApiTest on PostgreSQL, whose row locks and isolation decide the races in production. */
+/** Every ExtractApiTest again on PostgreSQL. */
 @EnabledIfPostgres
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
-class CoachNoteApiPostgresTest extends CoachNoteApiTest {
+class ExtractApiPostgresTest extends ExtractApiTest {
 }
