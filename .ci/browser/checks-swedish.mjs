@@ -13,6 +13,9 @@ import { createRequire } from 'node:module';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+// The case of anna's action plan (BrowserTest passes it): the case page and the journal page open it.
+const PLAN_CASE = process.env.STEGVIS_PLAN_CASE;
+
 // Every page a role lands on, and every Stegvis page, with a user who may read it.
 export const PAGES = [
   { path: '/camunda/app/tasklist/', as: 'anna', ready: '.task-filters' },
@@ -28,7 +31,12 @@ export const PAGES = [
   { path: '/camunda/app/cockpit/default/#/repository', as: 'admin', ready: '.deployments, [cam-widget-search]' },
   { path: '/stegvis/praktikplatser.html', as: 'pia', ready: '#workplaces tbody tr' },
   { path: '/stegvis/rapport.html?project=C2&from=2026-01-01&to=2026-12-31', as: 'maria', ready: 'section[data-table="national-follow-up"] h3' },
-  { path: '/stegvis/loggranskning.html', as: 'maria', ready: 'main' }
+  { path: '/stegvis/loggranskning.html', as: 'maria', ready: 'main' },
+  { path: '/stegvis/deltagare.html', as: 'anna', ready: '#caseload:not([hidden])' },
+  { path: '/stegvis/deltagare.html', as: 'maria', ready: '#caseload:not([hidden])' },
+  { path: `/stegvis/arende.html?case=${PLAN_CASE}`, as: 'anna', ready: '#case:not([hidden]) #case-record h2' },
+  { path: `/stegvis/journal.html?case=${PLAN_CASE}`, as: 'anna', ready: '#case-record h2' },
+  { path: '/stegvis/remisser.html', as: 'rita', ready: 'main h1' }
 ];
 
 // Words of an English user interface that have no place on a Swedish screen.
