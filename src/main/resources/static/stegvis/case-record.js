@@ -2,7 +2,7 @@
 // (write, sign, correct; the unsigned text kept on the server as a draft while typing), the timeline
 // of everything written (filter by kind, print), attachments (upload, download) and extracts to a
 // party by the person's consent. Plain ES module; everything from the server is put in as text.
-import { ApiError, apiUrl, call, el } from './stegvis.js';
+import { ApiError, apiUrl, call, csrfHeaders, el } from './stegvis.js';
 
 const PARTIES = [['AF', 'Arbetsförmedlingen'], ['FK', 'Försäkringskassan'], ['REGION', 'Region (hälso- och sjukvård)'],
   ['SOC', 'Socialtjänsten']];
@@ -195,7 +195,8 @@ export function mountCaseRecord(section) {
     form.append('file', file.files[0]);
     try {
       const response = await fetch(apiUrl(base + '/attachments'), { method: 'POST', body: form,
-        credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...(await csrfHeaders()) } });
       if (!response.ok) {
         throw new ApiError(response.status, await response.json().catch(() => null));
       }

@@ -37,27 +37,63 @@ export class ApiError extends Error {
  * "X-Requested-With" keeps an expired session from opening the browser's login dialog.
  */
 export async function call(url, { method = 'GET', body, signal } = {}) {
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  if (method !== 'GET') {
-    // Writes by session carry Camunda's CSRF token, which the webapps keep in this cookie.
-    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-    if (token) {
-      headers['X-XSRF-TOKEN'] = decodeURIComponent(token.substring('XSRF-TOKEN='.length));
+  const send = async () => {
+    const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
     }
+    if (method !== 'GET') {
+      Object.assign(headers, await csrfHeaders());
+    }
+    return fetch(url, {
+      method, headers, signal, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+  };
+  let response = await send();
+  if (response.status === 403 && method !== 'GET' && csrfToken) {
+    // The session changed since the token was read (a new login): read it anew, once.
+    csrfToken = null;
+    response = await send();
   }
-  const response = await fetch(url, {
-    method, headers, signal, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
+  keepCsrfToken(response);
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
     throw new ApiError(response.status, data);
   }
   return data;
+}
+
+let csrfToken = null;
+
+/** Camunda's API names a session's CSRF token in a header of the answer that made it. */
+function keepCsrfToken(response) {
+  const token = response.headers.get('X-XSRF-TOKEN');
+  if (token && token !== 'Required') {
+    csrfToken = token;
+  }
+}
+
+/**
+ * The header a write by webapp session must carry: the session's CSRF token. Its cookie (the
+ * webapps' own under /camunda, or the copy the server gives our pages under /stegvis); before the
+ * session has one, the answer of the webapps' API that made it names it.
+ */
+export async function csrfHeaders() {
+  if (!csrfToken) {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    if (cookie) {
+      return { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) };
+    }
+    const response = await fetch(new URL('admin/auth/user/default', CAMUNDA_API), {
+      credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+    }).catch(() => null);
+    if (response) {
+      keepCsrfToken(response);
+    }
+  }
+  return csrfToken ? { 'X-XSRF-TOKEN': csrfToken } : {};
 }
 
 let user = null;

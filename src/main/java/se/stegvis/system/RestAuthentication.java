@@ -2,6 +2,8 @@ package se.stegvis.system;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +48,9 @@ class RestAuthentication {
   }
 
   @Bean
-  FilterRegistrationBean<ActuatorAccess> actuatorAccess(BasicAuthentications basic) {
-    var registration = new FilterRegistrationBean<>(new ActuatorAccess(basic));
+  FilterRegistrationBean<ActuatorAccess> actuatorAccess(BasicAuthentications basic,
+      ObjectProvider<HealthEndpoint> health) {
+    var registration = new FilterRegistrationBean<>(new ActuatorAccess(basic, health));
     registration.setName("actuator-access");
     registration.addUrlPatterns("/actuator/*");
     registration.setOrder(1);
@@ -60,6 +63,14 @@ class RestAuthentication {
     registration.setName("api-authentication");
     // The API's description (se.stegvis.apidoc) is read with the same credentials as the API.
     registration.addUrlPatterns("/api/*", "/v3/api-docs", "/v3/api-docs/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<StegvisPagesCsrfCookie> stegvisPagesCsrfCookie() {
+    var registration = new FilterRegistrationBean<>(new StegvisPagesCsrfCookie());
+    registration.setName("stegvis-pages-csrf-cookie");
+    registration.addUrlPatterns("/stegvis/*");
     return registration;
   }
 }

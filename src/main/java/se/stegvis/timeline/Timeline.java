@@ -208,24 +208,40 @@ public class Timeline {
     }, caseId);
   }
 
+  /**
+   * A deadline's events, each on the day it belongs to: the due day passing with the step undone
+   * (escalated), the managers' notice, the step done (dated by the day it happened, with its
+   * registration time), and a deadline that ended missed or cancelled on the day the case ended.
+   */
   private void deadlines(Long caseId, List<Event> events) {
     jdbc.query("""
-        select kind, sequence, due_at, state, completed_at, missed_at, manager_notified_at from deadline
-        where case_id = ?""", rs -> {
+        select kind, due_at, state, step_on, completed_at, escalated_at, ended_on, manager_notified_at
+        from deadline where case_id = ?""", rs -> {
       String what = DeadlineKind.labelOf(rs.getString("kind"));
       String due = "Senast " + day(rs.getTimestamp("due_at"));
-      if (rs.getTimestamp("missed_at") != null) {
-        events.add(event(day(rs.getTimestamp("missed_at")), rs.getTimestamp("missed_at"), TimelineKind.DEADLINE,
-            "Tidsfrist missad: " + what, due, null));
+      String state = rs.getString("state");
+      Timestamp escalated = rs.getTimestamp("escalated_at");
+      if (escalated != null) {
+        events.add(event(day(escalated), escalated, TimelineKind.DEADLINE,
+            "Tidsfristen passerad utan registrerat steg: " + what, due, null));
       }
-      if (rs.getTimestamp("manager_notified_at") != null) {
-        events.add(event(day(rs.getTimestamp("manager_notified_at")), rs.getTimestamp("manager_notified_at"),
-            TimelineKind.DEADLINE, "Eskalerad till projektledaren: " + what, due, null));
+      Timestamp notified = rs.getTimestamp("manager_notified_at");
+      if (notified != null) {
+        events.add(event(day(notified), notified, TimelineKind.DEADLINE,
+            "Eskalerad till projektledaren: " + what, due, null));
       }
-      if (rs.getTimestamp("completed_at") != null) {
-        boolean late = "MET_LATE".equals(rs.getString("state"));
-        events.add(event(day(rs.getTimestamp("completed_at")), rs.getTimestamp("completed_at"), TimelineKind.DEADLINE,
-            (late ? "Klar efter tidsfristen: " : "Klar i tid: ") + what, due, null));
+      Timestamp registered = rs.getTimestamp("completed_at");
+      if ("MET".equals(state) || "MET_LATE".equals(state)) {
+        LocalDate happened = rs.getDate("step_on") != null ? rs.getDate("step_on").toLocalDate()
+            : registered == null ? null : day(registered);
+        events.add(event(happened, registered, TimelineKind.DEADLINE,
+            ("MET_LATE".equals(state) ? "Klar efter tidsfristen: " : "Klar i tid: ") + what,
+            due + (registered == null ? "" : ", registrerat " + day(registered)), null));
+      }
+      if (("MISSED".equals(state) || "CANCELLED".equals(state)) && rs.getDate("ended_on") != null) {
+        events.add(event(rs.getDate("ended_on").toLocalDate(), null, TimelineKind.DEADLINE,
+            ("MISSED".equals(state) ? "Tidsfrist missad: " : "Tidsfrist avbruten, ärendet avslutades före: ") + what,
+            due, null));
       }
     }, caseId);
   }
