@@ -114,9 +114,12 @@ export async function referrerSeesReceiptAndMyReferrals(t) {
   await myReferrals.waitFor();
   const answer = await page.evaluate(async () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    // A write by session carries the session's CSRF token (the webapps' cookie on this page).
+    const token = (document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '').slice('XSRF-TOKEN='.length);
     const response = await fetch('/api/referrals', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest',
+        'X-XSRF-TOKEN': token },
       body: JSON.stringify({ projectCode: 'C2', identityNumber: '19850412-2386', firstName: 'Märta', lastName: 'Åberg',
         gender: 'WOMAN', party: 'AF', referrerName: 'Rita Persson', reason: 'Långvarigt utanför arbetsmarknaden',
         incomeSource: 'SOCIAL_ASSISTANCE', timeInSupport: 'Y3', educationLevel: 'UPPER_SECONDARY', referredOn: today })

@@ -79,9 +79,11 @@ export function journalChecks({ base, planCase, check, shots }) {
     const page = t.journal;
     // The person consents to AF receiving the labour-market situation (health is never consented to here).
     const given = await page.evaluate(async ([caseNumber, day]) => {
+      // A write by session carries the session's CSRF token, which the server gives this page in a cookie.
+      const token = (document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')) || '').slice('XSRF-TOKEN='.length);
       const response = await fetch(`../api/cases/${encodeURIComponent(caseNumber)}/consents`, {
         method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': token },
         body: JSON.stringify({ party: 'AF', category: 'LABOUR_MARKET', direction: 'DISCLOSE', purpose: 'Planering', givenOn: day })
       });
       return response.status;
