@@ -51,9 +51,12 @@ export async function call(url, { method = 'GET', body, signal } = {}) {
     });
   };
   let response = await send();
-  if (response.status === 403 && method !== 'GET' && csrfToken) {
-    // The session changed since the token was read (a new login): read it anew, once.
+  if (response.status === 403 && method !== 'GET' && await refusedForCsrf(response)) {
+    // The session changed since the token was read (a new login): read it anew, once. The server
+    // hands this page the session's token with every answer under /stegvis.
     csrfToken = null;
+    await fetch(new URL('stegvis.js', import.meta.url), { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' })
+      .catch(() => null);
     response = await send();
   }
   keepCsrfToken(response);
@@ -66,6 +69,11 @@ export async function call(url, { method = 'GET', body, signal } = {}) {
 }
 
 let csrfToken = null;
+
+async function refusedForCsrf(response) {
+  const problem = await response.clone().json().catch(() => null);
+  return Boolean(problem && /X-XSRF-TOKEN/.test(String(problem.detail || '')));
+}
 
 /** Camunda's API names a session's CSRF token in a header of the answer that made it. */
 function keepCsrfToken(response) {

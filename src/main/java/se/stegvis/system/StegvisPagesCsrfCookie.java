@@ -27,11 +27,12 @@ class StegvisPagesCsrfCookie extends OncePerRequestFilter {
       throws ServletException, IOException {
     var session = request.getSession(false);
     Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-    if (token != null) {
-      response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(CsrfConstants.CSRF_TOKEN_DEFAULT_COOKIE_NAME,
-              token.toString())
-          .path(request.getContextPath() + "/stegvis").sameSite("Lax").secure(request.isSecure()).build().toString());
-    }
+    // Without a token (no session yet, or a new one after a login) an older copy is taken away, so
+    // that the page asks the webapps' API, which makes the session's token and names it.
+    response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(CsrfConstants.CSRF_TOKEN_DEFAULT_COOKIE_NAME,
+            token == null ? "" : token.toString())
+        .path(request.getContextPath() + "/stegvis").sameSite("Lax").secure(request.isSecure())
+        .maxAge(token == null ? 0 : -1).build().toString());
     chain.doFilter(request, response);
   }
 }
