@@ -53,7 +53,7 @@ class ConsentApiTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("återkallat sista samtycke under deltagandet: avslut som Avbrutit, öppna steg och tidsfrister avbryts")
+  @DisplayName("återkallat sista samtycke under deltagandet: avslut som Avbrutit, öppna steg avbryts; en tidsfrist vars dag passerat före avslutet missas (MISSED), övriga avbryts (CANCELLED), daterade avslutsdagen")
   void withdrawingTheLastConsentEndsParticipation() throws Exception {
     LocalDate started = LocalDate.now().minusDays(20);
     CaseFile c = activeCase(started);
@@ -77,8 +77,17 @@ class ConsentApiTest extends ApiTest {
     assertThat(taskService.createTaskQuery().processInstanceId(c.getProcessInstanceId()).count()).isZero();
     assertThat(deadlines(c)).filteredOn(d -> !d.getKind().equals("INTAKE_DECISION"))
         .extracting(Deadline::getKind, Deadline::getState).containsExactlyInAnyOrder(
-            tuple("PLAN", DeadlineState.CANCELLED), tuple("MEETING", DeadlineState.CANCELLED),
+            // The plan was due 14 days after the start, 6 days before the exit: missed.
+            // The first meeting and the proposal were due after the exit day: cancelled.
+            tuple("PLAN", DeadlineState.MISSED), tuple("MEETING", DeadlineState.CANCELLED),
             tuple("PROPOSAL", DeadlineState.CANCELLED));
+    assertThat(deadline(c, "PLAN", 1).dueDay()).isBefore(LocalDate.now());
+    assertThat(deadlines(c)).filteredOn(d -> !d.getKind().equals("INTAKE_DECISION")).allSatisfy(d -> {
+      assertThat(d.getEndedOn()).as(d.getKind()).isEqualTo(LocalDate.now());
+      assertThat(d.getStepOn()).as(d.getKind()).isNull();
+      assertThat(d.getState() == DeadlineState.MISSED).as(d.getKind())
+          .isEqualTo(d.dueDay().isBefore(LocalDate.now()));
+    });
     assertThat(exits.findByCaseId(c.getId())).hasValueSatisfying(e -> {
       assertThat(e.getOutcome()).isEqualTo("DROPPED_OUT");
       assertThat(e.isConsentWithdrawn()).isTrue();

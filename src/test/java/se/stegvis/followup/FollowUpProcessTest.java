@@ -56,7 +56,7 @@ class FollowUpProcessTest extends CaseProcessTest {
   }
 
   @Test
-  @DisplayName("uppföljningen eskaleras efter 12 månader: inte dag 12 månader kl 23:00, men dagen efter")
+  @DisplayName("uppföljningen eskaleras efter 12 månader: inte dag 12 månader kl 23:00, men dagen efter; den är öppen (försenad) tills den görs, sen (MET_LATE)")
   void followUpIsEscalatedAfterTwelveMonths() {
     LocalDate exited = LocalDate.of(2026, 5, 21);
     CaseFile c = exitedCase(exited, "STUDIES");
@@ -66,18 +66,23 @@ class FollowUpProcessTest extends CaseProcessTest {
     clockAt(exited.plusMonths(12), LocalTime.of(23, 0));
     assertThat(fireDueTimers(c)).isZero();
     assertThat(task(c, "followUp").getPriority()).isEqualTo(50);
+    assertThat(deadline(c, "FOLLOW_UP", 1).getEscalatedAt()).isNull();
 
     clockAt(exited.plusMonths(12).plusDays(1), LocalTime.of(0, 0, 1));
     assertThat(fireDueTimers(c)).isEqualTo(1);
     assertThat(instance(c)).hasPassed("followUpOverdue", "escalateFollowUp", "followUpEscalated")
         .isWaitingAtExactly("followUp");
-    assertThat(deadline(c, "FOLLOW_UP", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    // Escalated, not missed: the follow-up can still be made; it stays open until then.
+    assertThat(deadline(c, "FOLLOW_UP", 1).getState()).isEqualTo(DeadlineState.OPEN);
+    assertThat(deadline(c, "FOLLOW_UP", 1).getEscalatedAt()).isNotNull();
+    assertThat(deadline(c, "FOLLOW_UP", 1).isEscalated()).isTrue();
     assertThat(task(c, "followUp").getPriority()).isEqualTo(100);
     assertThat(task(c, "followUp").getAssignee()).isEqualTo(COACH);
 
     LocalDate late = exited.plusMonths(13);
     completeOn(late, c, "followUp", COACH, followUp(late));
     assertThat(deadline(c, "FOLLOW_UP", 1).getState()).isEqualTo(DeadlineState.MET_LATE);
+    assertThat(deadline(c, "FOLLOW_UP", 1).getStepOn()).isEqualTo(late);
     assertThat(reload(c).getPhase()).isEqualTo(CasePhase.CLOSED);
   }
 

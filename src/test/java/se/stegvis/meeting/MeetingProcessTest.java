@@ -56,8 +56,8 @@ class MeetingProcessTest extends CaseProcessTest {
   }
 
   @Test
-  @DisplayName("samtal som inte hålls i tid: försenat (MISSED) dagen efter, hålls sent (MET_LATE), nästa förfaller ändå start+4 månader")
-  void aMeetingNotHeldByItsDueDateIsOverdue() {
+  @DisplayName("samtal som inte hålls i tid: eskaleras dagen efter men är öppet (försenat) tills det hålls, hålls sent (MET_LATE, samtalets dag), nästa förfaller ändå start+4 månader")
+  void aMeetingNotHeldByItsDueDateIsEscalatedAndStaysOpen() {
     LocalDate started = LocalDate.of(2026, 3, 3);
     CaseFile c = activeCase(started);
     completeOn(started.plusDays(3), c, "makeActionPlan", COACH, actionPlan(started.plusDays(3)));
@@ -66,11 +66,15 @@ class MeetingProcessTest extends CaseProcessTest {
     clockAt(LocalDate.of(2026, 5, 3), LocalTime.of(23, 0));
     assertThat(fireDueTimers(c)).isZero();
     assertThat(deadline(c, "MEETING", 1).getState()).isEqualTo(DeadlineState.OPEN);
+    assertThat(deadline(c, "MEETING", 1).getEscalatedAt()).isNull();
 
     clockAt(LocalDate.of(2026, 5, 4), LocalTime.of(0, 0, 1));
     assertThat(fireDueTimers(c)).isEqualTo(1);
     assertThat(instance(c)).hasPassed("meetingOverdue", "escalateMeeting", "meetingEscalated").isWaitingAt("holdMeeting");
-    assertThat(deadline(c, "MEETING", 1).getState()).isEqualTo(DeadlineState.MISSED);
+    // Escalated, not missed: the meeting can still be held; it is missed only if the case ends first.
+    assertThat(deadline(c, "MEETING", 1).getState()).isEqualTo(DeadlineState.OPEN);
+    assertThat(deadline(c, "MEETING", 1).getEscalatedAt()).isNotNull();
+    assertThat(deadline(c, "MEETING", 1).isEscalated()).isTrue();
     assertThat(task(c, "holdMeeting").getId()).isEqualTo(first);
     assertThat(task(c, "holdMeeting").getPriority()).isEqualTo(100);
     assertThat(task(c, "holdMeeting").getAssignee()).isEqualTo(COACH);
@@ -78,6 +82,8 @@ class MeetingProcessTest extends CaseProcessTest {
     LocalDate late = LocalDate.of(2026, 5, 20);
     completeOn(late, c, "holdMeeting", COACH, meeting(late));
     assertThat(deadline(c, "MEETING", 1).getState()).isEqualTo(DeadlineState.MET_LATE);
+    assertThat(deadline(c, "MEETING", 1).getStepOn()).isEqualTo(late);
+    assertThat(deadline(c, "MEETING", 1).isEscalated()).isFalse();
     assertThat(swedish(task(c, "holdMeeting").getDueDate())).isEqualTo(endOf(LocalDate.of(2026, 7, 3)));
     assertThat(task(c, "holdMeeting").getPriority()).isEqualTo(50);
     assertThat(deadline(c, "MEETING", 2).getState()).isEqualTo(DeadlineState.OPEN);
