@@ -42,9 +42,10 @@ public final class ApiEndpoints {
       // A signed entry is never changed or removed: 405 for everyone who may read the case.
       row("PUT", "/api/cases/{caseNumber}/journal/{id}", Action.READ_CASE),
       row("DELETE", "/api/cases/{caseNumber}/journal/{id}", Action.READ_CASE),
-      row("GET", "/api/cases/{caseNumber}/drafts/{kind}", Action.WRITE_CASE),
-      row("PUT", "/api/cases/{caseNumber}/drafts/{kind}", Action.WRITE_CASE),
-      row("DELETE", "/api/cases/{caseNumber}/drafts/{kind}", Action.WRITE_CASE),
+      // A user's own draft: of a journal entry for the case's writers, of a task form for its readers (DraftController).
+      row("GET", "/api/cases/{caseNumber}/drafts/{kind}", Action.READ_CASE),
+      row("PUT", "/api/cases/{caseNumber}/drafts/{kind}", Action.READ_CASE),
+      row("DELETE", "/api/cases/{caseNumber}/drafts/{kind}", Action.READ_CASE),
       row("GET", "/api/cases/{caseNumber}/timeline", Action.READ_CASE),
       row("GET", "/api/cases/{caseNumber}/attachments", Action.READ_CASE),
       row("POST", "/api/cases/{caseNumber}/attachments", Action.WRITE_CASE),

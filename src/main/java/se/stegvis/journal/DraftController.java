@@ -57,7 +57,7 @@ class DraftController {
   @GetMapping
   @Transactional(readOnly = true)
   Draft read(@PathVariable String caseNumber, @PathVariable String kind) {
-    CaseFile caseFile = cases.writableByNumber(caseNumber);
+    CaseFile caseFile = caseFor(caseNumber, kind);
     requireKind(kind);
     audit.read(caseFile.getId(), "Utkast (" + kind + ")");
     return new Draft(kind, drafts.read(caseFile.getId(), access.viewer().userId(), kind).orElse(""));
@@ -67,7 +67,7 @@ class DraftController {
   @PutMapping
   @Transactional
   Draft save(@PathVariable String caseNumber, @PathVariable String kind, @RequestBody Map<String, Object> body) {
-    CaseFile caseFile = cases.writableByNumber(caseNumber);
+    CaseFile caseFile = caseFor(caseNumber, kind);
     var values = new FormValues(body, codes, calendar.today());
     values.check(KINDS.matcher(kind).matches(), "Utkastets slag: ska vara journal eller task:<uppgiftens id>.");
     String content = values.text("content", "Utkast", false, CaseDrafts.MAX_CONTENT);
@@ -85,7 +85,7 @@ class DraftController {
   @DeleteMapping
   @Transactional
   ResponseEntity<Void> discard(@PathVariable String caseNumber, @PathVariable String kind) {
-    CaseFile caseFile = cases.writableByNumber(caseNumber);
+    CaseFile caseFile = caseFor(caseNumber, kind);
     requireKind(kind);
     drafts.discard(caseFile.getId(), access.viewer().userId(), kind);
     return ResponseEntity.noContent().build();
@@ -95,5 +95,14 @@ class DraftController {
     var values = new FormValues(Map.of(), codes, calendar.today());
     values.check(KINDS.matcher(kind).matches(), "Utkastets slag: ska vara journal eller task:<uppgiftens id>.");
     values.requireValid();
+  }
+
+  /**
+   * A journal draft belongs to those who may sign entries in the case; a task form's draft to
+   * whoever may read the case (the placement coordinator fills the placement's forms), since the
+   * task itself still decides who may submit it.
+   */
+  private CaseFile caseFor(String caseNumber, String kind) {
+    return "journal".equals(kind) ? cases.writableByNumber(caseNumber) : cases.byNumber(caseNumber);
   }
 }
