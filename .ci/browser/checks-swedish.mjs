@@ -191,11 +191,15 @@ export function swedishChecks({ BASE, login, check }) {
   async function keyboardOnlyTask(t) {
     const page = t.page;
     await landOn(t, PAGES.find(p => p.as === 'bengt'));
-    await page.locator('.tasks-list li.task h4.task a').first().waitFor();
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
-    const toList = await tabTo(page, e => e.matches('.tasks-list h4.task a') && e.textContent.trim() === 'Besluta om insats',
+    // Everyone lands on "Mina uppgifter"; the working group's referrals are under "Remisser att bedöma".
+    const toFilter = await tabTo(page, e => Boolean(e.closest('.task-filters')) && e.matches('a')
+      && e.textContent.includes('Remisser att bedöma'), 'the filter "Remisser att bedöma"');
+    check(toFilter.some(text => text.includes('Mina uppgifter')), `the filters are reached in order: ${toFilter.join(' | ')}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.tasks-list li.task h4.task a').first().waitFor();
+    await tabTo(page, e => e.matches('.tasks-list h4.task a') && e.textContent.trim() === 'Besluta om insats',
       'the task "Besluta om insats" in the list');
-    check(toList.includes('Mina uppgifter'), `the filters come before the list: ${toList.join(' | ')}`);
     await page.keyboard.press('Enter');
     await page.locator('.task-details h2.task').filter({ hasText: 'Besluta om insats' }).waitFor();
     await page.locator('.task-details .fjs-container').waitFor();
