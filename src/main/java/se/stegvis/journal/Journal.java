@@ -27,7 +27,8 @@ public class Journal {
   private static final List<Map.Entry<String, String>> TITLES = List.of(
       Map.entry(Groups.MANAGERS, "Projektledare"),
       Map.entry(Groups.PLACEMENT_COORDINATORS, "Praktiksamordnare"),
-      Map.entry(Groups.COACHES, "Coach"));
+      Map.entry(Groups.COACHES, "Coach"),
+      Map.entry(Groups.ADMINISTRATORS, "Administratör"));
 
   private final JournalEntryRepository entries;
   private final CaseDrafts drafts;

@@ -32,6 +32,9 @@ class ApiAccess implements WebMvcConfigurer, HandlerInterceptor {
 
   static final String CASE_NUMBER = "caseNumber";
 
+  /** The file uploads (multipart) that may be larger than 1 MB, up to their own limit. */
+  static final java.util.Set<String> UPLOADS = java.util.Set.of("POST /api/cases/{caseNumber}/attachments");
+
   private final CaseAccess access;
   private final CaseFileRepository caseFiles;
   private final TransactionTemplate readOnly;
@@ -53,12 +56,17 @@ class ApiAccess implements WebMvcConfigurer, HandlerInterceptor {
     if (!(handler instanceof HandlerMethod)) {
       return true;
     }
-    if (request.getContentLengthLong() > EngineDoorGuard.MAX_BODY) {
+    String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+    String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    boolean upload = UPLOADS.contains(method + " " + pattern) && request.getContentType() != null
+        && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    if (!upload && request.getContentLengthLong() > EngineDoorGuard.MAX_BODY) {
       // Refused before the body is read: nothing of it reaches a handler.
       throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "Begäran är för stor (högst 1 MB).");
     }
-    String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
-    String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    // A file upload has its own limit: the server's multipart limit (spring.servlet.multipart, a
+    // little above the attachment's 10 MB) refuses larger requests while reading them, and the
+    // handler refuses a file over its limit with its own Swedish message.
     var endpoint = ApiEndpoints.find(method, pattern).orElseThrow(() -> new VisibleCases.RoleRefused(
         "Adressen är inte öppnad i Stegvis behörigheter (ApiEndpoints)."));
     var action = endpoint.action();

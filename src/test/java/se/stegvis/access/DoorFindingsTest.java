@@ -70,9 +70,9 @@ class DoorFindingsTest extends ApiTest {
         LocalDate.now().toString()), MANAGER).statusCode()).isEqualTo(403);
     assertThat(consents.findByCaseId(c.getId())).hasSize(before).allMatch(k -> k.getWithdrawnOn() == null);
 
-    for (String write : List.of("/consents", "/coach-note", "/participant/protected-identity")) {
-      assertThat(send(write.equals("/consents") ? "POST" : "PUT", path + write, Map.of("protectedIdentity", true,
-          "note", "x", "version", 0), COORDINATOR).statusCode()).as(write).isEqualTo(404);
+    for (String write : List.of("/consents", "/journal", "/participant/protected-identity")) {
+      assertThat(send(write.startsWith("/participant") ? "PUT" : "POST", path + write, Map.of("protectedIdentity", true,
+          "text", "x", "occurredOn", LocalDate.now().toString()), COORDINATOR).statusCode()).as(write).isEqualTo(404);
     }
     assertThat(get(path + "/participant", COORDINATOR).statusCode()).isEqualTo(404);
     assertThat(jdbc.queryForObject("select p.protected_identity from participant p join case_file c "
@@ -220,7 +220,8 @@ class DoorFindingsTest extends ApiTest {
     var login = session.login("tasklist", ADMIN, PASSWORD);
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     String journal = "/api/cases/" + c.getCaseNumber() + "/journal";
-    String body = "{\"text\":\"Ringde\",\"occurredOn\":\"" + LocalDate.now() + "\"}";
+    // The engine clock stands at the case's start (three days ago): the entry is about that day.
+    String body = "{\"text\":\"Ringde\",\"occurredOn\":\"" + LocalDate.now().minusDays(3) + "\"}";
     var withoutToken = session.send(session.request(journal).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
     assertThat(withoutToken.statusCode()).isEqualTo(403);

@@ -86,12 +86,16 @@ class AttachmentApiTest extends ApiTest {
   void onlyWritersUpload() throws Exception {
     CaseFile c = caseOfToday();
 
-    assertThat(upload(c, "a.pdf", "application/pdf", PDF, ADMIN).statusCode()).isEqualTo(403);
+    // The access matrix (WRITE_CASE): the case's coach and administrators upload; the project's
+    // manager reads but may not write (403); another coach does not see the case (404).
+    assertThat(upload(c, "a.pdf", "application/pdf", PDF, MANAGER).statusCode()).isEqualTo(403);
+    assertThat(get(attachments(c), MANAGER).statusCode()).isEqualTo(200);
     assertThat(upload(c, "a.pdf", "application/pdf", PDF, OTHER_COACH).statusCode()).isEqualTo(404);
     assertThat(get(attachments(c), OTHER_COACH).statusCode()).isEqualTo(404);
-    assertThat(upload(c, "a.pdf", "application/pdf", PDF, MANAGER).statusCode()).isEqualTo(201);
+    assertThat(upload(c, "a.pdf", "application/pdf", PDF, COACH).statusCode()).isEqualTo(201);
+    assertThat(upload(c, "b.pdf", "application/pdf", PDF, ADMIN).statusCode()).isEqualTo(201);
     assertThat(jdbc.queryForObject("select count(*) from attachment where case_id = ?", Long.class, c.getId()))
-        .isOne();
+        .isEqualTo(2);
   }
 
   private CaseFile caseOfToday() {

@@ -80,11 +80,16 @@ class CaseSearchApiTest extends ApiTest {
   @DisplayName("bara de roller som får läsa ärendet hittar det: coachen och chefen, inte en annan coach, remittenten eller en annan insats chef")
   void onlyThoseWhoMayReadTheCaseFindIt() throws Exception {
     String surname = "Åkerström" + suffix();
-    activeCaseOf("Tove", surname, personnummer(LocalDate.of(1984, 5, 5).plusDays(PEOPLE.incrementAndGet()), 611), COACH);
+    CaseFile c = activeCaseOf("Tove", surname,
+        personnummer(LocalDate.of(1984, 5, 5).plusDays(PEOPLE.incrementAndGet()), 611), COACH);
     String q = "tove " + ascii(surname);
     assertThat(search(q, "all", COACH)).hasSize(1);
     assertThat(search(q, "all", MANAGER)).hasSize(1);
-    assertThat(search(q, "all", COORDINATOR)).hasSize(1); // in participation: placements may be arranged
+    // The access matrix: a placement coordinator reads only the cases with a placement.
+    assertThat(search(q, "all", COORDINATOR)).as("no placement yet").isEmpty();
+    clockAt(LocalDate.now(), MORNING);
+    ok(send("POST", "/api/cases/" + c.getCaseNumber() + "/placements", Map.of("sectorWish", "CARE"), COACH));
+    assertThat(search(q, "all", COORDINATOR)).as("a placement in the case").hasSize(1);
     assertThat(search(q, "all", OTHER_COACH)).isEmpty();
     // A referrer searches no cases at all: the access matrix gives her no case lists.
     assertThat(get("/api/cases?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), REFERRER).statusCode()).isEqualTo(403);

@@ -67,10 +67,9 @@ class LogContentTest extends HttpCaseTest {
 
     String note = text("Anteckning: mår dåligt efter skilsmässan");
     typed.add(note);
-    HttpResponse<String> written = send("PUT", "/api/cases/" + caseNumber + "/coach-note", HTTP_COACH,
-        Map.of("note", note, "version", json.readTree(send("GET", "/api/cases/" + caseNumber + "/coach-note",
-            HTTP_COACH, null).body()).path("version").asLong()));
-    assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+    HttpResponse<String> written = send("POST", "/api/cases/" + caseNumber + "/journal", HTTP_COACH,
+        Map.of("text", note, "occurredOn", REFERRED.plusDays(7).toString()));
+    assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
     assertThat(send("GET", "/api/cases/" + caseNumber + "/participant", HTTP_COACH, null).statusCode())
         .isEqualTo(200);
 
@@ -95,7 +94,7 @@ class LogContentTest extends HttpCaseTest {
       lines.add(json.readTree(line));
     }
     assertThat(lines).anySatisfy(line -> {
-      assertThat(line.path("message").asText()).startsWith("PUT /api/cases/" + caseNumber + "/coach-note 200");
+      assertThat(line.path("message").asText()).startsWith("POST /api/cases/" + caseNumber + "/journal 201");
       assertThat(line.path("userId").asText()).isEqualTo(HTTP_COACH);
       assertThat(line.path("caseNumber").asText()).isEqualTo(caseNumber);
       assertThat(line.path("requestId").asText()).isNotBlank();

@@ -53,8 +53,8 @@ class BearerTokenTest extends HttpCaseTest {
     CaseFile others = activeCase(LocalDate.of(2026, 5, 4));
     String coach = token(ISSUER, HTTP_COACH, AUDIENCE, List.of("sg-stegvis-handledare", "sg-okand"), 3600);
 
-    assertThat(call("GET", "/api/cases/" + hers.getCaseNumber() + "/coach-note", coach).statusCode()).isEqualTo(200);
-    assertThat(call("GET", "/api/cases/" + others.getCaseNumber() + "/coach-note", coach).statusCode())
+    assertThat(call("GET", "/api/cases/" + hers.getCaseNumber() + "/journal", coach).statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/api/cases/" + others.getCaseNumber() + "/journal", coach).statusCode())
         .isIn(403, 404);
     JsonNode tasks = json.readTree(call("GET", "/engine-rest/task?maxResults=500", coach).body());
     List<String> instances = tasks.findValuesAsText("processInstanceId");

@@ -130,7 +130,9 @@ class BadInputTest extends HttpCaseTest {
     String caseNumber = json.readTree(created.body()).path("caseNumber").asText();
     assertThat(jdbc.queryForObject("select r.reason from referral r join case_file c on c.id = r.case_id "
         + "where c.case_number = ?", String.class, caseNumber)).isEqualTo(script);
-    HttpResponse<String> note = send("POST", "/api/cases/" + caseNumber + "/journal", HTTP_MANAGER,
+    // Written by an administrator: the access matrix lets administrators write in every case
+    // (a manager reads only).
+    HttpResponse<String> note = send("POST", "/api/cases/" + caseNumber + "/journal", HTTP_ADMIN,
         Map.of("text", script, "occurredOn", "2026-06-15"));
     assertThat(note.statusCode()).as(note.body()).isEqualTo(201);
     assertThat(note.headers().firstValue("Content-Type")).hasValueSatisfying(
