@@ -159,6 +159,8 @@ class JournalApiTest extends ApiTest {
     assertThat(ok(get(drafts, COACH)).path("content").asText()).isEqualTo("{\"text\":\"Halvskriven\"}");
     assertThat(ok(get(drafts, ADMIN)).path("content").asText()).as("another user's draft").isEmpty();
     assertThat(get(drafts, MANAGER).statusCode()).as("drafts are for those who write (WRITE_CASE)").isEqualTo(403);
+    assertThat(get("/api/cases/" + c.getCaseNumber() + "/drafts/task:any", MANAGER).statusCode())
+        .as("a task form's draft is for whoever may read the case").isEqualTo(200);
     assertThat(send("PUT", "/api/cases/" + c.getCaseNumber() + "/drafts/annat", Map.of("content", "x"), COACH)
         .statusCode()).isEqualTo(400);
 
