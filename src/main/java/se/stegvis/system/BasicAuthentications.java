@@ -38,7 +38,11 @@ class BasicAuthentications {
   /** Bounds the memory a flood of distinct valid logins could take; the map simply starts over. */
   private static final int MAX_REMEMBERED = 10_000;
 
-  private record Remembered(Authentication authentication, Instant until) {
+  /** A check made at {@code since}, standing until {@code until}; a clock set back before it (tests) checks anew. */
+  private record Remembered(Authentication authentication, Instant since, Instant until) {
+    boolean standsAt(Instant now) {
+      return !now.isBefore(since) && now.isBefore(until);
+    }
   }
 
   private final IdentityService identityService;
@@ -62,7 +66,7 @@ class BasicAuthentications {
     String key = credentials.userId() + ":" + hash(credentials.password());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Remembered earlier = known.get(key);
-    if (earlier != null && now.isBefore(earlier.until())) {
+    if (earlier != null && earlier.standsAt(now)) {
       return Optional.of(earlier.authentication());
     }
     String userId = credentials.userId();
@@ -76,7 +80,7 @@ class BasicAuthentications {
     if (known.size() >= MAX_REMEMBERED) {
       known.clear();
     }
-    known.put(key, new Remembered(authentication, now.plus(remembered)));
+    known.put(key, new Remembered(authentication, now, now.plus(remembered)));
     return Optional.of(authentication);
   }
 
