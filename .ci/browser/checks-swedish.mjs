@@ -214,7 +214,8 @@ export function swedishChecks({ BASE, login, check }) {
     await tabTo(page, e => Boolean(e.closest('.fjs-form-field')) && e.matches('input.flatpickr-input, input[type="text"]')
       && e.closest('.fjs-form-field').textContent.includes('Beslutsdatum'), 'the field "Beslutsdatum"');
     // "Antas till insatsen" asks for a coach: passed by without one, the field says so.
-    const coach = page.locator('.fjs-form-field').filter({ hasText: 'Coach' }).first();
+    // The field whose label is "Coach" (the form's text above it speaks of coaches too).
+    const coach = page.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: /^\s*Coach\b/ }) }).first();
     await coach.locator('.fjs-form-field-error').getByText('Fältet måste fyllas i.', { exact: true }).waitFor();
     await tabTo(page, e => e.matches('button') && e.textContent.trim() === 'Spara', 'the button "Spara"');
     const english = englishWordsIn(await page.locator('.task-details').innerText());
