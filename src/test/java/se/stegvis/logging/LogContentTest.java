@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,6 +32,16 @@ import se.stegvis.support.HttpCaseTest;
     properties = "logging.structured.format.console=ecs")
 @ExtendWith(OutputCaptureExtension.class)
 class LogContentTest extends HttpCaseTest {
+
+  /**
+   * Spring Boot sets up logging once per JVM: a context started after others in the suite would
+   * keep their plain format. Set up anew for this context, and again for those after it.
+   */
+  @BeforeAll
+  @AfterAll
+  static void loggingSetUpAnew() {
+    LoggingSystem.get(LogContentTest.class.getClassLoader()).cleanUp();
+  }
 
   private static final LocalDate REFERRED = LocalDate.of(2026, 3, 2);
   private static final Set<String> PERSONAL = Set.of("identityNumber", "firstName", "lastName", "phone", "email",
