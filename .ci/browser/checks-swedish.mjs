@@ -218,7 +218,13 @@ export function swedishChecks({ BASE, login, check }) {
     const coach = page.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: /^\s*Coach\b/ }) }).first();
     await coach.locator('.fjs-form-field-error').getByText('Fältet måste fyllas i.', { exact: true }).waitFor();
     await tabTo(page, e => e.matches('button') && e.textContent.trim() === 'Spara', 'the button "Spara"');
-    const english = englishWordsIn(await page.locator('.task-details').innerText());
+    // Camunda Forms draws its own English message first and the Swedish one replaces it at once:
+    // judge what stands once the page has settled (3 s at most).
+    let english = englishWordsIn(await page.locator('.task-details').innerText());
+    for (let waited = 0; english.length > 0 && waited < 3000; waited += 250) {
+      await page.waitForTimeout(250);
+      english = englishWordsIn(await page.locator('.task-details').innerText());
+    }
     check(english.length === 0, `English in the task: ${english.join(', ')}`);
     await t.shot('formular-faltfel');
   }
