@@ -2,19 +2,13 @@
 // /api/cases/<number> (the case, its referral and open tasks), /api/cases/<number>/consents and,
 // on request, /api/cases/<number>/participant (contact details; each opening is logged), with the
 // Camunda webapp session. Everything from the server goes into the page as text.
-import { ApiError, call, currentUser, dueClass, dueInWords, el } from './stegvis.js';
+import { ApiError, call, currentUser, dueClass, dueInWords, el, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
 const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
 const $ = selector => document.querySelector(selector);
 const caseNumber = new URLSearchParams(window.location.search).get('case') || '';
 
-function showPageMessage(kind, content) {
-  const box = $('#page-message');
-  box.className = content ? `message message-${kind}` : 'message';
-  box.replaceChildren(typeof content === 'string' ? document.createTextNode(content) : content);
-  box.hidden = !content;
-}
 
 function failure(error, what) {
   if (error instanceof ApiError && error.status === 401) {

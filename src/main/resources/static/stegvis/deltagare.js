@@ -1,7 +1,7 @@
 // Stegvis: "Mina deltagare" and the search for a person (deltagare.html). Plain ES module, no build
 // step. Data: /api/caseload (the user's caseload) or /api/cases?q= (a search), with the Camunda
 // webapp session. Everything from the server goes into the page as text.
-import { ApiError, call, caseUrl, currentUser, dueClass, dueInWords, el } from './stegvis.js';
+import { ApiError, call, caseUrl, currentUser, dueClass, dueInWords, el, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
 const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
@@ -18,17 +18,6 @@ function statusMessage(status) {
   }
 }
 
-function showPageMessage(kind, content) {
-  const box = $('#page-message');
-  if (!content) {
-    box.hidden = true;
-    box.replaceChildren();
-    return;
-  }
-  box.className = `message message-${kind}`;
-  box.replaceChildren(typeof content === 'string' ? document.createTextNode(content) : content);
-  box.hidden = false;
-}
 
 function failure(error, what) {
   if (error instanceof ApiError && error.status === 401) {

@@ -6,7 +6,7 @@
 
 // The page lives at <context path>/stegvis/, the API at <context path>/api, the webapps at
 // <context path>/camunda.
-import { ApiError, call, currentUser, el } from './stegvis.js';
+import { ApiError, call, currentUser, el, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
 const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
@@ -72,18 +72,6 @@ function loginMessage() {
     ' och öppna sedan Praktikplatser igen (länken finns i Tasklists sidhuvud).');
 }
 
-/** The message above the registry: kind is muted, info, success, warning or danger. */
-function showPageMessage(kind, content) {
-  const box = $('#page-message');
-  if (!content) {
-    box.hidden = true;
-    box.replaceChildren();
-    return;
-  }
-  box.className = `message message-${kind}`;
-  box.replaceChildren(typeof content === 'string' ? document.createTextNode(content) : content);
-  box.hidden = false;
-}
 
 function failure(error, what) {
   if (error instanceof ApiError) {

@@ -1,17 +1,11 @@
 // Stegvis: "Mina remisser" (remisser.html): a referrer's referrals and their status, the latest as a
 // receipt with its case number. Plain ES module; data from /api/referrals/mine, put in as text.
-import { ApiError, call, currentUser, el } from './stegvis.js';
+import { ApiError, call, currentUser, el, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
 const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
 const $ = selector => document.querySelector(selector);
 
-function message(kind, content) {
-  const box = $('#page-message');
-  box.className = content ? `message message-${kind}` : 'message';
-  box.replaceChildren(typeof content === 'string' ? document.createTextNode(content) : content || '');
-  box.hidden = !content;
-}
 
 async function start() {
   currentUser().then(me => {
@@ -26,15 +20,15 @@ async function start() {
     if (e instanceof ApiError && e.status === 401) {
       const login = el('a', null, 'Logga in i Tasklist');
       login.href = TASKLIST;
-      message('warning', el('span', null, 'Du är inte inloggad. ', login, ' och öppna sedan Mina remisser igen.'));
+      showPageMessage('warning', el('span', null, 'Du är inte inloggad. ', login, ' och öppna sedan Mina remisser igen.'));
     } else {
-      message('danger', `Remisserna kunde inte hämtas: ${e instanceof ApiError ? e.messages(s => `fel ${s}`).join(' ')
+      showPageMessage('danger', `Remisserna kunde inte hämtas: ${e instanceof ApiError ? e.messages(s => `fel ${s}`).join(' ')
         : 'Kunde inte nå Stegvis.'}`);
     }
     return;
   }
   if (!referrals.length) {
-    message('muted', 'Du har inte skickat några remisser ännu.');
+    showPageMessage('muted', 'Du har inte skickat några remisser ännu.');
     return;
   }
   const latest = referrals[0];
@@ -51,4 +45,4 @@ async function start() {
   $('#list').hidden = false;
 }
 
-start().catch(() => message('danger', 'Sidan kunde inte startas.'));
+start().catch(() => showPageMessage('danger', 'Sidan kunde inte startas.'));

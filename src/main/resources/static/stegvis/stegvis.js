@@ -140,6 +140,17 @@ async function readUser() {
   };
 }
 
+/**
+ * The message at the top of a Stegvis page (#page-message): kind is muted, info, success, warning
+ * or danger; content a text or an element; none hides it.
+ */
+export function showPageMessage(kind, content) {
+  const box = document.getElementById('page-message');
+  box.className = content ? `message message-${kind}` : 'message';
+  box.replaceChildren(typeof content === 'string' ? document.createTextNode(content) : content || '');
+  box.hidden = !content;
+}
+
 export function el(tag, className, ...children) {
   const node = document.createElement(tag);
   if (className) {
