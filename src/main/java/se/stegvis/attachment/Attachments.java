@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
+
 
 /**
  * A case's attachments, stored in the database next to the case (so backups, gallring and
@@ -33,16 +34,16 @@ public class Attachments {
   private static final String COLUMNS = "id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at";
 
   private final JdbcTemplate jdbc;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  Attachments(JdbcTemplate jdbc, DeadlineCalendar calendar) {
+  Attachments(JdbcTemplate jdbc, EngineClock clock) {
     this.jdbc = jdbc;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   Attachment store(Long caseId, String fileName, AttachmentType type, byte[] content, String uploadedBy) {
     String sha256 = sha256(content);
-    Instant now = calendar.now();
+    Instant now = clock.now();
     jdbc.update("""
         insert into attachment (case_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
         values (?, ?, ?, ?, ?, ?, ?, ?)""", caseId, fileName, type.mediaType(), content.length, sha256, content,

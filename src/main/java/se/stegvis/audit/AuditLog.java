@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
+
 
 /**
  * Writes the audit log: who read or changed which case, when, what, and from which client. The
@@ -52,12 +53,12 @@ public class AuditLog {
 
   private final JdbcTemplate jdbc;
   private final IdentityService identityService;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  AuditLog(JdbcTemplate jdbc, IdentityService identityService, DeadlineCalendar calendar) {
+  AuditLog(JdbcTemplate jdbc, IdentityService identityService, EngineClock clock) {
     this.jdbc = jdbc;
     this.identityService = identityService;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   /**
@@ -118,7 +119,7 @@ public class AuditLog {
     String user = authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
     HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
         ? a.getRequest() : null;
-    return new Object[] {Timestamp.from(calendar.now()), user, action.name(), clip(resource, 200),
+    return new Object[] {Timestamp.from(clock.now()), user, action.name(), clip(resource, 200),
         request == null ? null : clip(request.getRemoteAddr(), 64), clip(client(request), 300)};
   }
 

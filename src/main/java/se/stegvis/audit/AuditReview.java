@@ -21,7 +21,7 @@ import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.casefile.VisibleCases;
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
 
 /**
  * Log review for managers: the entries of a case, of a user, of a period, and the accesses by
@@ -77,8 +77,8 @@ class AuditReview {
   private static final String PERIOD = "occurred_at >= :from and occurred_at < :to";
 
   private static MapSqlParameterSource period(LocalDate from, LocalDate to) {
-    return new MapSqlParameterSource("from", Timestamp.from(from.atStartOfDay(DeadlineCalendar.ZONE).toInstant()))
-        .addValue("to", Timestamp.from(to.plusDays(1).atStartOfDay(DeadlineCalendar.ZONE).toInstant()));
+    return new MapSqlParameterSource("from", Timestamp.from(from.atStartOfDay(EngineClock.ZONE).toInstant()))
+        .addValue("to", Timestamp.from(to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant()));
   }
 
   private Set<String> managers(Long projectId) {

@@ -8,7 +8,8 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
+
 
 /**
  * Records every notification in the case and e-mails it when mail is configured
@@ -21,17 +22,17 @@ public class Notifications {
 
   private final NotificationRepository repository;
   private final ObjectProvider<JavaMailSender> mail;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  Notifications(NotificationRepository repository, ObjectProvider<JavaMailSender> mail, DeadlineCalendar calendar) {
+  Notifications(NotificationRepository repository, ObjectProvider<JavaMailSender> mail, EngineClock clock) {
     this.repository = repository;
     this.mail = mail;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   public Notification notify(Long caseId, Notification.Recipient recipient, String address, String subject,
       String body) {
-    var notification = repository.save(new Notification(caseId, recipient, address, subject, body, calendar.now()));
+    var notification = repository.save(new Notification(caseId, recipient, address, subject, body, clock.now()));
     JavaMailSender sender = mail.getIfAvailable();
     if (sender != null && address != null) {
       var message = new SimpleMailMessage();
@@ -40,7 +41,7 @@ public class Notifications {
       message.setText(body);
       try {
         sender.send(message);
-        notification.sent(calendar.now());
+        notification.sent(clock.now());
       } catch (MailException e) {
         log.warn("Notification {} for case {} not e-mailed: {}", notification.getSubject(), caseId, e.getMessage());
       }

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 
 import se.stegvis.codes.CodeSet;
 import se.stegvis.consent.Consents;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /**
  * "Församtal, kartläggning och avtal": the coach meets the person, maps the situation, records
@@ -63,7 +63,7 @@ class ParticipationStartForm implements CaseForm {
     consents.give(caseFile.getId(), parties, categories, directions, purpose, consentOn);
     caseFile.start(firstMeetingOn, mapping, agreementOn, startDate);
     return Map.of(ProcessVariables.PARTICIPATION_STARTED, true,
-        ProcessVariables.START_DATE, DeadlineCalendar.toDate(startDate),
+        ProcessVariables.START_DATE, EngineClock.toDate(startDate),
         ProcessVariables.MEETING_NUMBER, 1);
   }
 }

@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.identity.IdentityNumber;
 import se.stegvis.identity.InvalidIdentityNumberException;
 import se.stegvis.identity.SearchNames;
+import se.stegvis.time.EngineClock;
 
 /**
  * Finds a person's cases by name (any case, without diacritics: "asa ostlund" finds "Åsa
@@ -40,15 +40,15 @@ class CaseSearch {
   private final CaseAccess access;
   private final CaseSummaries summaries;
   private final AuditLog audit;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
   CaseSearch(EntityManager entityManager, CaseAccess access, CaseSummaries summaries, AuditLog audit,
-      DeadlineCalendar calendar) {
+      EngineClock clock) {
     this.entityManager = entityManager;
     this.access = access;
     this.summaries = summaries;
     this.audit = audit;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
@@ -93,7 +93,7 @@ class CaseSearch {
 
   private String identity(String text) {
     try {
-      return IdentityNumber.parse(text, calendar.today()).value();
+      return IdentityNumber.parse(text, clock.today()).value();
     } catch (InvalidIdentityNumberException e) {
       throw new FormRejectedException("Sök: " + e.getMessage());
     }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.Deadline;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.deadline.DeadlineKind;
+import se.stegvis.time.EngineClock;
 
 /**
  * Turns cases into {@link CaseSummary} rows with two more queries for the whole list, not per
@@ -29,19 +29,19 @@ class CaseSummaries {
 
   private final EntityManager entityManager;
   private final IdentityService identityService;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  CaseSummaries(EntityManager entityManager, IdentityService identityService, DeadlineCalendar calendar) {
+  CaseSummaries(EntityManager entityManager, IdentityService identityService, EngineClock clock) {
     this.entityManager = entityManager;
     this.identityService = identityService;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   List<CaseSummary> of(List<CaseFile> cases) {
     if (cases.isEmpty()) {
       return List.of();
     }
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     Map<Long, Deadline> next = nextSteps(cases.stream().map(CaseFile::getId).toList());
     Map<String, String> coaches = coachNames(cases.stream().map(CaseFile::getCoach).filter(c -> c != null)
         .collect(Collectors.toSet()));
@@ -50,7 +50,7 @@ class CaseSummaries {
 
   private CaseSummary summary(CaseFile c, Deadline next, Map<String, String> coaches, LocalDate today) {
     var person = c.getParticipant();
-    LocalDate due = next == null ? null : DeadlineCalendar.toDay(Date.from(next.getDueAt()));
+    LocalDate due = next == null ? null : EngineClock.toDay(Date.from(next.getDueAt()));
     LocalDate supportEnds = c.getExitedOn() == null ? today : c.getExitedOn();
     return new CaseSummary(c.getCaseNumber(),
         person.fullName(),

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
+
 
 /**
  * Each coach's current load, for the working group choosing a coach: open cases (accepted or in
@@ -24,11 +25,11 @@ public class CoachLoads {
   }
 
   private final JdbcTemplate jdbc;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  CoachLoads(JdbcTemplate jdbc, DeadlineCalendar calendar) {
+  CoachLoads(JdbcTemplate jdbc, EngineClock clock) {
     this.jdbc = jdbc;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   /** Every coach with a case; a coach without one has no entry (no load). */
@@ -44,7 +45,7 @@ public class CoachLoads {
         where c.coach is not null and c.phase in ('ACCEPTED', 'ACTIVE') and d.unfinished_due_at < ?
         group by c.coach""", rs -> {
           overdue.put(rs.getString(1), rs.getInt(2));
-        }, Timestamp.from(calendar.now()));
+        }, Timestamp.from(clock.now()));
     Map<String, Load> loads = new HashMap<>();
     open.forEach((coach, count) -> loads.put(coach, new Load(count, overdue.getOrDefault(coach, 0))));
     return loads;

@@ -19,9 +19,9 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.form.FormValues;
+import se.stegvis.time.EngineClock;
 
 /**
  * A case's consents: read, record one (party × category × direction, with purpose and date), and
@@ -41,16 +41,16 @@ class ConsentController {
   private final Consents consents;
   private final ConsentRepository repository;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
   ConsentController(VisibleCases cases, Consents consents, ConsentRepository repository, ReferenceCodes codes,
-      DeadlineCalendar calendar, AuditLog audit) {
+      EngineClock clock, AuditLog audit) {
     this.cases = cases;
     this.consents = consents;
     this.repository = repository;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
@@ -68,7 +68,7 @@ class ConsentController {
   @PostMapping("/api/cases/{caseNumber}/consents")
   ResponseEntity<ConsentView> give(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
     CaseFile c = cases.byNumber(caseNumber);
-    var v = new FormValues(body, codes, calendar.today());
+    var v = new FormValues(body, codes, clock.today());
     String party = v.code("party", "Part", CodeSet.PARTY, true);
     String category = v.code("category", "Informationskategori", CodeSet.CONSENT_CATEGORY, true);
     String direction = v.code("direction", "Riktning", CodeSet.CONSENT_DIRECTION, true);
@@ -89,7 +89,7 @@ class ConsentController {
     CaseFile c = cases.byNumber(caseNumber);
     Consent consent = repository.findById(id).filter(k -> k.getCaseId().equals(c.getId()))
         .orElseThrow(VisibleCases.NotVisible::new);
-    var v = new FormValues(body, codes, calendar.today());
+    var v = new FormValues(body, codes, clock.today());
     LocalDate on = v.date("withdrawnOn", "Datum för återkallelsen", true);
     v.check(consent.isActive(), "Samtycket är redan återkallat.");
     v.check(on == null || !on.isBefore(consent.getGivenOn()),

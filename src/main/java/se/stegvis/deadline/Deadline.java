@@ -11,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import se.stegvis.time.EngineClock;
+
 /**
  * One deadline of one case: when a step is due, the day it happened, when it was registered, and
  * what became of it. Managers query these.
@@ -118,7 +120,7 @@ public class Deadline {
 
   /** The calendar day (Swedish time) the step is due: it may be done all that day. */
   public LocalDate dueDay() {
-    return LocalDate.ofInstant(dueAt, DeadlineCalendar.ZONE);
+    return LocalDate.ofInstant(dueAt, EngineClock.ZONE);
   }
 
   /** Undone past its due time, whether or not its timer has fired yet. */

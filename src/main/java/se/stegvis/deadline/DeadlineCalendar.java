@@ -1,21 +1,23 @@
 package se.stegvis.deadline;
 
+import static se.stegvis.time.EngineClock.ZONE;
+import static se.stegvis.time.EngineClock.toDate;
+import static se.stegvis.time.EngineClock.toDay;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import se.stegvis.StegvisApplication;
+import se.stegvis.time.EngineClock;
 
 /**
- * The one place where deadlines and "today" are computed. Deadlines are whole calendar days
+ * The one place where deadlines are computed. Deadlines are whole calendar days
  * in Swedish time: a step due "within 14 days" of 31 March may be done all day on 14 April
- * and is late from midnight. Time comes from the engine clock, so process tests can move it.
+ * and is late from midnight. "Today" comes from {@link EngineClock}.
  *
  * <p>The models call it as {@code ${deadlines.endOfDay(startDate, 'P14D')}}; keeping the period
  * in the model lets an administrator change a deadline in Modeler.
@@ -23,8 +25,13 @@ import se.stegvis.StegvisApplication;
 @Component("deadlines")
 public class DeadlineCalendar {
 
-  public static final ZoneId ZONE = ZoneId.of(StegvisApplication.TIME_ZONE);
   private static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+
+  private final EngineClock clock;
+
+  DeadlineCalendar(EngineClock clock) {
+    this.clock = clock;
+  }
 
   /** The last second of the day {@code anchor + period}. */
   public Date endOfDay(Date anchor, String period) {
@@ -61,23 +68,6 @@ public class DeadlineCalendar {
 
   /** The last second of the calendar day {@code days} days from today: what is due by then is due within them. */
   public Instant endOfDayIn(int days) {
-    return today().plusDays(days).atTime(LAST_SECOND).atZone(ZONE).toInstant();
-  }
-
-  public Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  public LocalDate today() {
-    return LocalDate.ofInstant(now(), ZONE);
-  }
-
-  public static LocalDate toDay(Date date) {
-    return LocalDate.ofInstant(date.toInstant(), ZONE);
-  }
-
-  /** A calendar day as the engine stores dates: midnight in Swedish time. */
-  public static Date toDate(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZONE).toInstant());
+    return clock.today().plusDays(days).atTime(LAST_SECOND).atZone(ZONE).toInstant();
   }
 }

@@ -19,6 +19,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.Notification.Recipient;
 import se.stegvis.casefile.Notifications;
+import se.stegvis.time.EngineClock;
 
 /**
  * Reminder e-mails, when mail is configured: to whoever holds the step N days before its deadline
@@ -37,11 +38,12 @@ public class DeadlineReminders {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final TransactionTemplate transactions;
   private final int daysBefore;
 
   DeadlineReminders(DeadlineRepository deadlines, CaseFileRepository caseFiles, Notifications notifications,
-      TaskService taskService, IdentityService identityService, DeadlineCalendar calendar,
+      TaskService taskService, IdentityService identityService, DeadlineCalendar calendar, EngineClock clock,
       TransactionTemplate transactions, @Value("${stegvis.reminders.days-before:3}") int daysBefore) {
     this.deadlines = deadlines;
     this.caseFiles = caseFiles;
@@ -49,6 +51,7 @@ public class DeadlineReminders {
     this.taskService = taskService;
     this.identityService = identityService;
     this.calendar = calendar;
+    this.clock = clock;
     this.transactions = transactions;
     this.daysBefore = daysBefore;
   }
@@ -56,7 +59,7 @@ public class DeadlineReminders {
   @Scheduled(fixedDelayString = "${stegvis.reminders.interval:PT15M}",
       initialDelayString = "${stegvis.reminders.initial-delay:PT1M}")
   public void send() {
-    var now = calendar.now();
+    var now = clock.now();
     // Calendar days: on the day that is N days before the due day, from midnight Swedish time. An
     // escalated step gets the managers' notice instead.
     for (Deadline deadline : deadlines.findByStateAndEscalatedAtIsNullAndDueAtLessThanEqualAndReminderSentAtIsNull(
@@ -85,7 +88,7 @@ public class DeadlineReminders {
     }
     String subject = "Påminnelse: " + task.getName() + " i " + caseFile.getCaseNumber();
     String body = task.getName() + " i ärende " + caseFile.getCaseNumber() + " (" + caseFile.getProject().getName()
-        + ") ska vara klart senast " + DeadlineCalendar.toDay(java.util.Date.from(deadline.getDueAt()))
+        + ") ska vara klart senast " + EngineClock.toDay(java.util.Date.from(deadline.getDueAt()))
         + ". Öppna uppgiften i Tasklist.";
     for (User user : holders(task.getAssignee(), deadline.getTaskId())) {
       notifications.notify(caseFile.getId(), Recipient.COACH, user.getEmail(), subject, body);
@@ -97,7 +100,7 @@ public class DeadlineReminders {
     String subject = "Försenat steg: " + DeadlineKind.labelOf(deadline.getKind()) + " i " + caseFile.getCaseNumber();
     String body = "Tidsfristen " + DeadlineKind.labelOf(deadline.getKind()) + " i ärende " + caseFile.getCaseNumber()
         + " (" + caseFile.getProject().getName() + ") passerade "
-        + DeadlineCalendar.toDay(java.util.Date.from(deadline.getDueAt()))
+        + EngineClock.toDay(java.util.Date.from(deadline.getDueAt()))
         + " utan att steget var klart. Se Försenade steg i Cockpit.";
     for (User manager : identityService.createUserQuery().memberOfGroup(caseFile.getProject().getManagerGroup())
         .list()) {

@@ -15,6 +15,8 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.time.EngineClock;
+
 /**
  * Flyway 12.1: recomputes the state of every existing deadline from the stored dates, as
  * {@link Deadline} judges a new one. Before, a step was judged by when it was registered, an
@@ -122,6 +124,6 @@ public class DeadlineStatesMigration implements JavaMigration {
   }
 
   private static LocalDate day(Instant at) {
-    return LocalDate.ofInstant(at, DeadlineCalendar.ZONE);
+    return LocalDate.ofInstant(at, EngineClock.ZONE);
   }
 }

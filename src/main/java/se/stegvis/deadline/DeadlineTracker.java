@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
+import se.stegvis.time.EngineClock;
 
 /**
  * Records a deadline for every task the model gives a due date, and what became of it, and sets
@@ -25,14 +26,16 @@ class DeadlineTracker implements TaskListener {
 
   private final DeadlineRepository deadlines;
   private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final CaseFileRepository caseFiles;
   private final int reminderDays;
 
-  DeadlineTracker(DeadlineRepository deadlines, DeadlineCalendar calendar, CaseFileRepository caseFiles,
+  DeadlineTracker(DeadlineRepository deadlines, DeadlineCalendar calendar, EngineClock clock, CaseFileRepository caseFiles,
       @Value("${stegvis.reminders.days-before:3}") int reminderDays) {
     this.deadlines = deadlines;
     this.caseFiles = caseFiles;
     this.calendar = calendar;
+    this.clock = clock;
     this.reminderDays = reminderDays;
   }
 
@@ -41,8 +44,8 @@ class DeadlineTracker implements TaskListener {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> open(task);
       // A form with a step date has judged the deadline already (StepDates); a step without one happened today.
-      case EVENTNAME_COMPLETE -> unfinished(task).ifPresent(d -> d.complete(calendar.today(), calendar.now()));
-      case EVENTNAME_DELETE -> unfinished(task).ifPresent(d -> d.end(endedOn(d), calendar.now()));
+      case EVENTNAME_COMPLETE -> unfinished(task).ifPresent(d -> d.complete(clock.today(), clock.now()));
+      case EVENTNAME_DELETE -> unfinished(task).ifPresent(d -> d.end(endedOn(d), clock.now()));
       default -> { }
     }
   }
@@ -53,7 +56,7 @@ class DeadlineTracker implements TaskListener {
 
   /** A step goes away undone when its case ends: on the exit's date, or today if it ended otherwise. */
   private LocalDate endedOn(Deadline deadline) {
-    return caseFiles.findById(deadline.getCaseId()).map(CaseFile::getExitedOn).orElseGet(calendar::today);
+    return caseFiles.findById(deadline.getCaseId()).map(CaseFile::getExitedOn).orElseGet(clock::today);
   }
 
   private void open(DelegateTask task) {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.ProcessVariables;
+import se.stegvis.time.EngineClock;
 
 /**
  * Escalation when a deadline timer fires with its step undone: the step stays with the coach,
@@ -19,19 +20,19 @@ class MissedDeadline implements JavaDelegate {
   static final int OVERDUE_PRIORITY = 100;
 
   private final DeadlineRepository deadlines;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final TaskService taskService;
 
-  MissedDeadline(DeadlineRepository deadlines, DeadlineCalendar calendar, TaskService taskService) {
+  MissedDeadline(DeadlineRepository deadlines, EngineClock clock, TaskService taskService) {
     this.deadlines = deadlines;
-    this.calendar = calendar;
+    this.clock = clock;
     this.taskService = taskService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Long caseId = (Long) execution.getVariable(ProcessVariables.CASE_ID);
-    var now = calendar.now();
+    var now = clock.now();
     for (Deadline deadline : deadlines.findByCaseIdAndStateAndDueAtLessThanEqual(caseId, DeadlineState.OPEN, now)) {
       if (deadline.isEscalated()) {
         continue;

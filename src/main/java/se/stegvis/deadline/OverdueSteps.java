@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.form.FormRejectedException;
+import se.stegvis.time.EngineClock;
 
 /**
  * The managers' view of deadlines: one page of the steps past their deadline (most overdue
@@ -95,15 +96,15 @@ public class OverdueSteps {
 
   private final EntityManager entityManager;
   private final CaseAccess access;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final TaskService taskService;
   private final IdentityService identityService;
 
-  OverdueSteps(EntityManager entityManager, CaseAccess access, DeadlineCalendar calendar, TaskService taskService,
+  OverdueSteps(EntityManager entityManager, CaseAccess access, EngineClock clock, TaskService taskService,
       IdentityService identityService) {
     this.entityManager = entityManager;
     this.access = access;
-    this.calendar = calendar;
+    this.clock = clock;
     this.taskService = taskService;
     this.identityService = identityService;
   }
@@ -126,9 +127,9 @@ public class OverdueSteps {
   public View view(String projectCode, String coach, int page, int size) {
     checkPage(page, size);
     var visible = access.visibleIn(access.viewer(), "c", "pr");
-    Instant now = calendar.now();
-    LocalDate today = calendar.today();
-    Instant soonEnd = today.plusDays(DUE_SOON_DAYS + 1L).atStartOfDay(DeadlineCalendar.ZONE).toInstant();
+    Instant now = clock.now();
+    LocalDate today = clock.today();
+    Instant soonEnd = today.plusDays(DUE_SOON_DAYS + 1L).atStartOfDay(EngineClock.ZONE).toInstant();
     Map<String, Object> times = Map.of("now", now, "soonEnd", soonEnd, "open", DeadlineState.OPEN);
 
     List<Group> groups = groups(visible, times);
@@ -206,7 +207,7 @@ public class OverdueSteps {
   private Step step(Object[] r, boolean late, Map<String, String> names, Map<String, String> taskNames,
       LocalDate today) {
     String kind = (String) r[0];
-    LocalDate due = DeadlineCalendar.toDay(java.util.Date.from((Instant) r[3]));
+    LocalDate due = EngineClock.toDay(java.util.Date.from((Instant) r[3]));
     String coach = (String) r[7];
     String taskId = (String) r[2];
     return new Step((String) r[6], (Long) r[5], (String) r[9], (String) r[10], coach,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.audit.AuditLog;
+import se.stegvis.time.EngineClock;
 
 /**
  * Judges a task's deadline by the day its step happened, as entered in the step's form, not by
@@ -15,21 +16,21 @@ import se.stegvis.audit.AuditLog;
 public class StepDates {
 
   private final DeadlineRepository deadlines;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
-  StepDates(DeadlineRepository deadlines, DeadlineCalendar calendar, AuditLog audit) {
+  StepDates(DeadlineRepository deadlines, EngineClock clock, AuditLog audit) {
     this.deadlines = deadlines;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
   /** The step of task {@code taskId} happened on {@code on} and is registered now. */
   public void happened(String taskId, LocalDate on) {
     deadlines.findByTaskId(taskId).filter(d -> d.getState() == DeadlineState.OPEN).ifPresent(d -> {
-      var now = calendar.now();
+      var now = clock.now();
       d.complete(on, now);
-      LocalDate today = calendar.today();
+      LocalDate today = clock.today();
       if (on.isBefore(today)) {
         audit.changed(d.getCaseId(), "Efterregistrerat steg: %s nr %d utfört %s, registrerat %s (förfallodag %s)"
             .formatted(DeadlineKind.labelOf(d.getKind()), d.getSequence(), on, today, d.dueDay()));

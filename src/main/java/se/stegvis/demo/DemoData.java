@@ -27,13 +27,13 @@ import se.stegvis.casefile.ProjectGoal.Metric;
 import se.stegvis.casefile.ProjectGoalRepository;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
 import se.stegvis.placement.PlacementRequests;
 import se.stegvis.placement.WorkplaceRegistry;
 import se.stegvis.referral.ReferralRequest;
 import se.stegvis.referral.ReferralService;
+import se.stegvis.time.EngineClock;
 
 /**
  * A living demo on the embedded database: users for every role (password "demo"), three
@@ -54,7 +54,7 @@ class DemoData {
   private final ProjectGoalRepository goals;
   private final ReferralService referrals;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final TransactionTemplate transactions;
   private final RuntimeService runtimeService;
   private final CaseFileRepository caseFiles;
@@ -63,7 +63,7 @@ class DemoData {
 
   DemoData(IdentityService identityService, TaskService taskService,
       ProjectRepository projects, ProjectGoalRepository goals, ReferralService referrals, ReferenceCodes codes,
-      DeadlineCalendar calendar, TransactionTemplate transactions, RuntimeService runtimeService,
+      EngineClock clock, TransactionTemplate transactions, RuntimeService runtimeService,
       CaseFileRepository caseFiles, WorkplaceRegistry workplaces, PlacementRequests placementRequests) {
     this.runtimeService = runtimeService;
     this.caseFiles = caseFiles;
@@ -75,7 +75,7 @@ class DemoData {
     this.goals = goals;
     this.referrals = referrals;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.transactions = transactions;
   }
 
@@ -100,7 +100,7 @@ class DemoData {
             new BigDecimal("70")),
         new ProjectGoal(c2, "50 % egen försörjning inom 12 månader", Metric.SHARE_SELF_SUFFICIENT_WITHIN_12_MONTHS,
             new BigDecimal("50"))));
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     // Waiting for the working group, one of them past its 14 days.
     referral("C2", "19950312-2385", "Sara", "Nilsson", "WOMAN", today.minusDays(3));
     referral("C2", "19881104-3465", "Johan", "Holm", "MAN", today.minusDays(20));
@@ -296,7 +296,7 @@ class DemoData {
     form.putAll(Map.of("incomeSource", "SOCIAL_ASSISTANCE", "timeInSupport", "Y2", "educationLevel",
         "UPPER_SECONDARY", "referredOn", on.toString()));
     CaseFile caseFile = transactions.execute(status -> referrals.registerAndStart(
-        ReferralRequest.read(new FormValues(form, codes, calendar.today())), "rita"));
+        ReferralRequest.read(new FormValues(form, codes, clock.today())), "rita"));
     return caseFile.getProcessInstanceId();
   }
 

@@ -26,8 +26,8 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
+import se.stegvis.time.EngineClock;
 
 /**
  * Extracts to a party ({@link Extracts}): make one (those who write in the case), list those made,
@@ -41,16 +41,16 @@ class ExtractController {
   private final Extracts extracts;
   private final CaseAccess access;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
   ExtractController(VisibleCases cases, Extracts extracts, CaseAccess access, ReferenceCodes codes,
-      DeadlineCalendar calendar, AuditLog audit) {
+      EngineClock clock, AuditLog audit) {
     this.cases = cases;
     this.extracts = extracts;
     this.access = access;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
@@ -59,7 +59,7 @@ class ExtractController {
   @Transactional
   ResponseEntity<Extracts.Made> make(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
     CaseFile caseFile = cases.writableByNumber(caseNumber);
-    var values = new FormValues(body, codes, calendar.today());
+    var values = new FormValues(body, codes, clock.today());
     String party = values.code("party", "Part", CodeSet.PARTY, true);
     values.requireValid();
     Extracts.Made made = extracts.make(caseFile, party, access.viewer().userId());

@@ -16,8 +16,8 @@ import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.consent.Consent;
 import se.stegvis.consent.Consents;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
+import se.stegvis.time.EngineClock;
 
 /**
  * Utdrag till part: what a party may receive of a case, by the person's consents valid on the day
@@ -39,21 +39,21 @@ class Extracts {
   private final Consents consents;
   private final ExtractSections sections;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
   Extracts(JdbcTemplate jdbc, Consents consents, ExtractSections sections, ReferenceCodes codes,
-      DeadlineCalendar calendar, AuditLog audit) {
+      EngineClock clock, AuditLog audit) {
     this.jdbc = jdbc;
     this.consents = consents;
     this.sections = sections;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
   Made make(CaseFile caseFile, String party, String madeBy) {
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     String partyLabel = codes.label(CodeSet.PARTY, party);
     List<Consent> valid = consents.ofCase(caseFile.getId()).stream()
         .filter(c -> c.getParty().equals(party) && c.getDirection().equals(DISCLOSE))
@@ -66,7 +66,7 @@ class Extracts {
     List<String> disclosed = ExtractSections.CATEGORIES.stream()
         .filter(category -> valid.stream().anyMatch(c -> c.getCategory().equals(category))).toList();
     List<String> withheld = ExtractSections.CATEGORIES.stream().filter(c -> !disclosed.contains(c)).toList();
-    Instant now = calendar.now();
+    Instant now = clock.now();
     String html = html(caseFile, partyLabel, valid, disclosed.stream().map(c -> sections.of(caseFile.getId(), c)).toList(),
         withheld, madeBy, today);
     jdbc.update("""

@@ -9,12 +9,12 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.consent.Consents;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
 import se.stegvis.referral.ReferralRepository;
 import se.stegvis.survey.Survey;
 import se.stegvis.survey.Surveys;
+import se.stegvis.time.EngineClock;
 
 /**
  * "Avsluta deltagande", available throughout participation: a planned exit, a dropout, or a
@@ -29,15 +29,15 @@ class ExitForm implements CaseForm {
   private final CaseExitRepository exits;
   private final Consents consents;
   private final Surveys surveys;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final ReferralRepository referrals;
 
   ExitForm(CaseExitRepository exits, Consents consents, Surveys surveys,
-      DeadlineCalendar calendar, ReferralRepository referrals) {
+      EngineClock clock, ReferralRepository referrals) {
     this.exits = exits;
     this.consents = consents;
     this.surveys = surveys;
-    this.calendar = calendar;
+    this.clock = clock;
     this.referrals = referrals;
   }
 
@@ -73,12 +73,12 @@ class ExitForm implements CaseForm {
     v.requireValid();
 
     exits.save(new CaseExit(caseFile.getId(), exitDate, outcome, consentWithdrawn, income, extent, receiving, nextStep,
-        submission.userId(), calendar.now()));
+        submission.userId(), clock.now()));
     surveys.save(caseFile.getId(), Survey.EXIT, answers);
     if (consentWithdrawn) {
       consents.withdrawAll(caseFile.getId(), exitDate);
     }
     caseFile.exit(exitDate);
-    return Map.of(ProcessVariables.EXIT_DATE, DeadlineCalendar.toDate(exitDate));
+    return Map.of(ProcessVariables.EXIT_DATE, EngineClock.toDate(exitDate));
   }
 }

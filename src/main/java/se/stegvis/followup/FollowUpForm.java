@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.codes.CodeSet;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
 import se.stegvis.survey.Survey;
 import se.stegvis.survey.Surveys;
+import se.stegvis.time.EngineClock;
 
 /** "Följ upp 6–12 månader efter avslut"; a person who could not be reached is recorded as such. */
 @Component
@@ -18,12 +18,12 @@ class FollowUpForm implements CaseForm {
 
   private final FollowUpRepository followUps;
   private final Surveys surveys;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  FollowUpForm(FollowUpRepository followUps, Surveys surveys, DeadlineCalendar calendar) {
+  FollowUpForm(FollowUpRepository followUps, Surveys surveys, EngineClock clock) {
     this.followUps = followUps;
     this.surveys = surveys;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -50,7 +50,7 @@ class FollowUpForm implements CaseForm {
         "Uppföljningsdatum: kan inte vara före avslutet (" + caseFile.getExitedOn() + ").");
     v.requireValid();
     followUps.save(new FollowUp(caseFile.getId(), on, reached, status, income, note, submission.userId(),
-        calendar.now()));
+        clock.now()));
     surveys.save(caseFile.getId(), Survey.FOLLOW_UP, answers);
     caseFile.complete();
     return Map.of();

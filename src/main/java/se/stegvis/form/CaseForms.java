@@ -22,8 +22,8 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.deadline.StepDates;
+import se.stegvis.time.EngineClock;
 
 /**
  * The one way a form submission becomes case data. Attached to every user task and form start
@@ -37,17 +37,17 @@ public class CaseForms implements TaskListener, ExecutionListener {
   private final Map<String, CaseForm> forms;
   private final CaseFileRepository caseFiles;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final IdentityService identityService;
   private final AuditLog audit;
   private final StepDates stepDates;
 
   CaseForms(List<CaseForm> forms, CaseFileRepository caseFiles, ReferenceCodes codes,
-      DeadlineCalendar calendar, IdentityService identityService, AuditLog audit, StepDates stepDates) {
+      EngineClock clock, IdentityService identityService, AuditLog audit, StepDates stepDates) {
     this.forms = forms.stream().collect(Collectors.toMap(CaseForm::formId, Function.identity()));
     this.caseFiles = caseFiles;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.identityService = identityService;
     this.audit = audit;
     this.stepDates = stepDates;
@@ -121,7 +121,7 @@ public class CaseForms implements TaskListener, ExecutionListener {
       task.getVariableNamesLocal().stream().filter(task.getExecution()::hasVariable)
           .forEach(name -> submitted.put(name, task.getExecution().getVariable(name)));
     }
-    var values = new FormValues(submitted, codes, calendar.today());
+    var values = new FormValues(submitted, codes, clock.today());
     var auth = identityService.getCurrentAuthentication();
     String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
         : ((DelegateExecution) scope).getProcessInstanceId();

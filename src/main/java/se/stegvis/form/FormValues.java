@@ -14,7 +14,7 @@ import org.camunda.spin.json.SpinJsonNode;
 
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
 
 /**
  * The values of one submitted form, read with the rules a Camunda Form only checks in the
@@ -74,7 +74,7 @@ public final class FormValues {
     Object value = raw.get(key);
     LocalDate date = null;
     if (value instanceof Date d) {
-      date = DeadlineCalendar.toDay(d);
+      date = EngineClock.toDay(d);
     } else if (value instanceof String s && !s.isBlank()) {
       try {
         date = LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());

@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
+
 
 /**
  * Unsigned text kept on the server per user, case and kind until it is signed or submitted: the
@@ -21,11 +22,11 @@ public class CaseDrafts {
   public static final int MAX_CONTENT = 20000;
 
   private final JdbcTemplate jdbc;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  CaseDrafts(JdbcTemplate jdbc, DeadlineCalendar calendar) {
+  CaseDrafts(JdbcTemplate jdbc, EngineClock clock) {
     this.jdbc = jdbc;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   public Optional<String> read(Long caseId, String author, String kind) {
@@ -37,7 +38,7 @@ public class CaseDrafts {
   public void save(Long caseId, String author, String kind, String content) {
     discard(caseId, author, kind);
     jdbc.update("insert into case_draft (case_id, author, kind, content, saved_at) values (?, ?, ?, ?, ?)", caseId,
-        author, kind, content, Timestamp.from(calendar.now()));
+        author, kind, content, Timestamp.from(clock.now()));
   }
 
   public void discard(Long caseId, String author, String kind) {

@@ -19,8 +19,8 @@ import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
+import se.stegvis.time.EngineClock;
 
 /**
  * The signed-in user's own draft on a case ({@link CaseDrafts}): the journal entry being written
@@ -40,16 +40,16 @@ class DraftController {
   private final CaseDrafts drafts;
   private final CaseAccess access;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
   DraftController(VisibleCases cases, CaseDrafts drafts, CaseAccess access, ReferenceCodes codes,
-      DeadlineCalendar calendar, AuditLog audit) {
+      EngineClock clock, AuditLog audit) {
     this.cases = cases;
     this.drafts = drafts;
     this.access = access;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
@@ -68,7 +68,7 @@ class DraftController {
   @Transactional
   Draft save(@PathVariable String caseNumber, @PathVariable String kind, @RequestBody Map<String, Object> body) {
     CaseFile caseFile = caseFor(caseNumber, kind);
-    var values = new FormValues(body, codes, calendar.today());
+    var values = new FormValues(body, codes, clock.today());
     values.check(KINDS.matcher(kind).matches(), "Utkastets slag: ska vara journal eller task:<uppgiftens id>.");
     String content = values.text("content", "Utkast", false, CaseDrafts.MAX_CONTENT);
     values.requireValid();
@@ -92,7 +92,7 @@ class DraftController {
   }
 
   private void requireKind(String kind) {
-    var values = new FormValues(Map.of(), codes, calendar.today());
+    var values = new FormValues(Map.of(), codes, clock.today());
     values.check(KINDS.matcher(kind).matches(), "Utkastets slag: ska vara journal eller task:<uppgiftens id>.");
     values.requireValid();
   }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.identity.Groups;
+import se.stegvis.time.EngineClock;
 
 /**
  * Signs entries into a case's journal: a new entry, or a correction of one already signed. The
@@ -33,15 +33,15 @@ public class Journal {
   private final JournalEntryRepository entries;
   private final CaseDrafts drafts;
   private final CaseAccess access;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
-  Journal(JournalEntryRepository entries, CaseDrafts drafts, CaseAccess access, DeadlineCalendar calendar,
+  Journal(JournalEntryRepository entries, CaseDrafts drafts, CaseAccess access, EngineClock clock,
       AuditLog audit) {
     this.entries = entries;
     this.drafts = drafts;
     this.access = access;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
@@ -67,7 +67,7 @@ public class Journal {
     String title = TITLES.stream().filter(t -> viewer.groups().contains(t.getKey())).map(Map.Entry::getValue)
         .findFirst().orElse(null);
     drafts.discard(caseFile.getId(), viewer.userId(), CaseDrafts.JOURNAL);
-    return new JournalEntry(caseFile.getId(), text, occurredOn, viewer.userId(), title, calendar.now(), corrects,
+    return new JournalEntry(caseFile.getId(), text, occurredOn, viewer.userId(), title, clock.now(), corrects,
         reason);
   }
 }

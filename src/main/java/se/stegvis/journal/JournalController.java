@@ -25,8 +25,8 @@ import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
+import se.stegvis.time.EngineClock;
 
 /**
  * A case's journal: read it (audited), sign a new entry, correct a signed one. A signed entry
@@ -45,16 +45,16 @@ class JournalController {
   private final Journal journal;
   private final JournalEntryRepository entries;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
   JournalController(VisibleCases cases, Journal journal, JournalEntryRepository entries, ReferenceCodes codes,
-      DeadlineCalendar calendar, AuditLog audit) {
+      EngineClock clock, AuditLog audit) {
     this.cases = cases;
     this.journal = journal;
     this.entries = entries;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
@@ -75,7 +75,7 @@ class JournalController {
   @Transactional
   ResponseEntity<EntryView> sign(@PathVariable String caseNumber, @RequestBody Map<String, Object> body) {
     CaseFile caseFile = cases.writableByNumber(caseNumber);
-    var values = new FormValues(body, codes, calendar.today());
+    var values = new FormValues(body, codes, clock.today());
     String text = values.text("text", "Anteckning", true, Journal.MAX_TEXT);
     LocalDate occurredOn = values.date("occurredOn", "Datum då det hände", true);
     values.check(occurredOn == null || !occurredOn.isBefore(caseFile.getReferredOn()),
@@ -92,7 +92,7 @@ class JournalController {
     CaseFile caseFile = cases.writableByNumber(caseNumber);
     JournalEntry corrected = entries.findById(id).filter(e -> e.getCaseId().equals(caseFile.getId()))
         .orElseThrow(VisibleCases.NotVisible::new);
-    var values = new FormValues(body, codes, calendar.today());
+    var values = new FormValues(body, codes, clock.today());
     String text = values.text("text", "Rättad text", true, Journal.MAX_TEXT);
     String reason = values.text("reason", "Skäl till rättelsen", true, Journal.MAX_REASON);
     // One line of corrections: the latest text is always the one no entry corrects.

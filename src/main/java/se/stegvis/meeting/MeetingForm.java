@@ -7,20 +7,20 @@ import org.springframework.stereotype.Component;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /** "Håll flerpartssamtal": records the meeting; the next one falls due two months later in the cadence. */
 @Component
 class MeetingForm implements CaseForm {
 
   private final MeetingRepository meetings;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  MeetingForm(MeetingRepository meetings, DeadlineCalendar calendar) {
+  MeetingForm(MeetingRepository meetings, EngineClock clock) {
     this.meetings = meetings;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -48,7 +48,7 @@ class MeetingForm implements CaseForm {
 
     int sequence = meetings.countByCaseId(caseFile.getId()) + 1;
     meetings.save(new Meeting(caseFile.getId(), sequence, heldOn, personPresent, String.join(",", parties), summary,
-        submission.userId(), calendar.now()));
+        submission.userId(), clock.now()));
     return Map.of(ProcessVariables.MEETING_NUMBER, sequence + 1);
   }
 }

@@ -57,6 +57,7 @@ import se.stegvis.migration.MigrationReport.DeadlineChange;
 import se.stegvis.migration.MigrationReport.MovedCase;
 import se.stegvis.migration.MigrationReport.PlanError;
 import se.stegvis.migration.MigrationReport.Version;
+import se.stegvis.time.EngineClock;
 
 /**
  * Moves the running cases of one process version to another, all or none, and makes the new
@@ -100,11 +101,12 @@ public class ProcessMigrations {
   private final ManagementService managementService;
   private final DeadlineRepository deadlines;
   private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final TransactionTemplate transactions;
   private final int reminderDays;
 
   ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService, TaskService taskService,
-      ManagementService managementService, DeadlineRepository deadlines, DeadlineCalendar calendar,
+      ManagementService managementService, DeadlineRepository deadlines, DeadlineCalendar calendar, EngineClock clock,
       PlatformTransactionManager transactionManager,
       @Value("${stegvis.reminders.days-before:3}") int reminderDays) {
     this.reminderDays = reminderDays;
@@ -114,6 +116,7 @@ public class ProcessMigrations {
     this.managementService = managementService;
     this.deadlines = deadlines;
     this.calendar = calendar;
+    this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
@@ -170,7 +173,7 @@ public class ProcessMigrations {
   }
 
   private static OffsetDateTime swedish(Date date) {
-    return date == null ? null : date.toInstant().atZone(DeadlineCalendar.ZONE).toOffsetDateTime();
+    return date == null ? null : date.toInstant().atZone(EngineClock.ZONE).toOffsetDateTime();
   }
 
   /** One dry run or migration, inside its transaction. */
@@ -183,7 +186,7 @@ public class ProcessMigrations {
     private final BpmnModelInstance targetModel;
     /** Per user task of the target model: its timer boundary events. */
     private final Map<String, List<String>> targetTimersByTask;
-    private final Instant now = calendar.now();
+    private final Instant now = clock.now();
     private Map<String, String> sourceJobActivities;
 
     Run(ProcessDefinition source, ProcessDefinition target, boolean dryRun) {

@@ -27,7 +27,6 @@ import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.deadline.DeadlineKind;
 import se.stegvis.deadline.DeadlineRepository;
 import se.stegvis.identity.IdentityNumber;
@@ -38,6 +37,7 @@ import se.stegvis.placement.PlacementRepository;
 import se.stegvis.plan.ActionPlanRepository;
 import se.stegvis.plan.ProposedActionRepository;
 import se.stegvis.referral.ReferralRepository;
+import se.stegvis.time.EngineClock;
 
 /** Puts a case together from its feature tables, for someone allowed to see it. */
 @Service
@@ -61,13 +61,13 @@ public class CaseOverviews {
   private final ProposedActionRepository proposals;
   private final NotificationRepository notifications;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final AuditLog audit;
 
   CaseOverviews(TaskService taskService, RuntimeService runtimeService, CasePlacements placements, IdentityService identityService, CaseFileRepository caseFiles,
       CaseAccess access, ReferralRepository referrals, DeadlineRepository deadlines, ActionPlanRepository plans,
       MeetingRepository meetings, ProposedActionRepository proposals, NotificationRepository notifications,
-      ReferenceCodes codes, DeadlineCalendar calendar, AuditLog audit, VisibleCases visibleCases,
+      ReferenceCodes codes, EngineClock clock, AuditLog audit, VisibleCases visibleCases,
       PlacementRepository placementRepository) {
     this.visibleCases = visibleCases;
     this.placementRepository = placementRepository;
@@ -84,7 +84,7 @@ public class CaseOverviews {
     this.proposals = proposals;
     this.notifications = notifications;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.audit = audit;
   }
 
@@ -123,10 +123,10 @@ public class CaseOverviews {
     }
     audit.read(c.getId(), "Uppgiftskort i Tasklist (namn, uppgift " + taskId + ")");
     var person = c.getParticipant();
-    LocalDate due = task.getDueDate() == null ? null : DeadlineCalendar.toDay(task.getDueDate());
+    LocalDate due = task.getDueDate() == null ? null : EngineClock.toDay(task.getDueDate());
     return new TaskCard(c.getCaseNumber(),
         person.fullName(), due,
-        due == null ? null : (int) ChronoUnit.DAYS.between(calendar.today(), due));
+        due == null ? null : (int) ChronoUnit.DAYS.between(clock.today(), due));
   }
 
   /** A Tasklist card's case: see {@link #card}. */
@@ -147,11 +147,11 @@ public class CaseOverviews {
     placementRepository.findByCaseIdOrderBySequence(c.getId()).stream().map(Placement::getProcessInstanceId)
         .filter(Objects::nonNull).forEach(instances::add);
     String user = access.viewer().userId();
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     List<CasePage.OpenTask> tasks = instances.isEmpty() ? List.of()
         : taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).orderByDueDate().asc()
             .list().stream().map(t -> {
-              LocalDate due = t.getDueDate() == null ? null : DeadlineCalendar.toDay(t.getDueDate());
+              LocalDate due = t.getDueDate() == null ? null : EngineClock.toDay(t.getDueDate());
               return new CasePage.OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), due,
                   due == null ? null : (int) ChronoUnit.DAYS.between(today, due), user.equals(t.getAssignee()),
                   "/camunda/app/tasklist/default/#/?task=" + t.getId());
@@ -190,7 +190,7 @@ public class CaseOverviews {
             referral.getDecision() == null ? null : codes.label(CodeSet.INTAKE_DECISION, referral.getDecision()),
             referral.getDecidedOn()),
         c.getStartedOn(), c.getExitedOn(),
-        deadlines.findByCaseIdOrderByDueAt(c.getId()).stream().map(d -> deadline(d, calendar.now())).toList(),
+        deadlines.findByCaseIdOrderByDueAt(c.getId()).stream().map(d -> deadline(d, clock.now())).toList(),
         plan == null ? null : new CaseOverview.Plan(plan.getMadeOn(), plan.getGoals(), plan.getActivities()),
         meetings.findByCaseIdOrderBySequence(c.getId()).stream().map(m -> new CaseOverview.Meeting(m.getSequence(),
             m.getHeldOn(), m.isPersonPresent(), CaseOverview.Meeting.codes(m.getPartiesPresent()).stream()
@@ -206,7 +206,7 @@ public class CaseOverviews {
     boolean registered = d.getStepOn() != null;
     return new CaseOverview.Deadline(d.getKind(), DeadlineKind.labelOf(d.getKind()), d.getSequence(), d.dueDay(),
         d.getState().name(), overdue ? "Försenad" : d.getState().label(), overdue, d.getStepOn(),
-        registered ? DeadlineCalendar.toDay(Date.from(d.getCompletedAt())) : null);
+        registered ? EngineClock.toDay(Date.from(d.getCompletedAt())) : null);
   }
 
   private String userName(String userId) {

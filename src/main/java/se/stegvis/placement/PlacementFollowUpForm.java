@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /**
  * "Följ upp praktiken": a follow-up visit at the workplace; the placement continues to the next
@@ -22,14 +22,14 @@ class PlacementFollowUpForm extends PlacementStepForm {
   static final String END = "END";
 
   private final PlacementVisitRepository visits;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final WorkplaceMatching matching;
 
   PlacementFollowUpForm(PlacementRepository placements, WorkplaceRepository workplaces, ReferenceCodes codes,
-      PlacementVisitRepository visits, DeadlineCalendar calendar, WorkplaceMatching matching) {
+      PlacementVisitRepository visits, EngineClock clock, WorkplaceMatching matching) {
     super(placements, workplaces, codes);
     this.visits = visits;
-    this.calendar = calendar;
+    this.clock = clock;
     this.matching = matching;
   }
 
@@ -77,7 +77,7 @@ class PlacementFollowUpForm extends PlacementStepForm {
     v.requireValid();
     int sequence = visits.countByPlacementId(placement.getId()) + 1;
     visits.save(new PlacementVisit(placement.getId(), sequence, visitedOn, attendance, notes, submission.userId(),
-        calendar.now()));
+        clock.now()));
     if (ends) {
       placement.end(endedOn, outcome, employmentType, endReason, endNote);
       matching.refreshOpenMatchTasks();

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /**
  * "Matcha praktikplats": the coordinator picks a workplace among the suitable ones (or withdraws
@@ -89,7 +89,7 @@ class PlacementMatchForm extends PlacementStepForm {
     placement.match(workplace.getId(), matchedOn, submission.userId());
     matching.refreshOpenMatchTasks();
     return Map.of(ProcessVariables.PLACEMENT_MATCHED, true,
-        ProcessVariables.PLACEMENT_MATCH_DATE, DeadlineCalendar.toDate(matchedOn),
+        ProcessVariables.PLACEMENT_MATCH_DATE, EngineClock.toDate(matchedOn),
         ProcessVariables.PLACEMENT_COORDINATOR, submission.userId());
   }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.ProcessVariables;
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
 
 /**
  * Start and end of the placement process ({@code work-placement}). At the start, the placement the
@@ -19,12 +19,12 @@ class PlacementProcess implements ExecutionListener {
   static final String PARTICIPATION_ENDED = "PARTICIPATION_ENDED";
 
   private final PlacementRepository placements;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final WorkplaceMatching matching;
 
-  PlacementProcess(PlacementRepository placements, DeadlineCalendar calendar, WorkplaceMatching matching) {
+  PlacementProcess(PlacementRepository placements, EngineClock clock, WorkplaceMatching matching) {
     this.placements = placements;
-    this.calendar = calendar;
+    this.clock = clock;
     this.matching = matching;
   }
 
@@ -38,7 +38,7 @@ class PlacementProcess implements ExecutionListener {
           .orElseThrow(() -> new IllegalStateException(
               "Placement " + placementId + " is not an unstarted placement of case " + caseId));
       placement.attachProcess(execution.getProcessInstanceId());
-      execution.setVariable(ProcessVariables.PLACEMENT_REQUEST_DATE, DeadlineCalendar.toDate(placement.getRequestedOn()));
+      execution.setVariable(ProcessVariables.PLACEMENT_REQUEST_DATE, EngineClock.toDate(placement.getRequestedOn()));
     } else if (EVENTNAME_END.equals(execution.getEventName())) {
       placements.findByProcessInstanceId(execution.getProcessInstanceId())
           .filter(p -> PlacementStatus.OPEN.contains(p.getStatus()))
@@ -50,7 +50,7 @@ class PlacementProcess implements ExecutionListener {
     if (placement.getStatus() == PlacementStatus.REQUESTED) {
       placement.withdraw("Deltagandet avslutades innan en praktikplats matchades.");
     } else {
-      placement.end(calendar.today(), "ENDED_EARLY", null, PARTICIPATION_ENDED, null);
+      placement.end(clock.today(), "ENDED_EARLY", null, PARTICIPATION_ENDED, null);
       matching.refreshOpenMatchTasks();
     }
   }

@@ -11,8 +11,8 @@ import se.stegvis.casefile.CasePhase;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
+import se.stegvis.time.EngineClock;
 
 /**
  * A coach (or coordinator) asks for a placement for a participant: the request is recorded with
@@ -28,24 +28,24 @@ public class PlacementRequests {
   private final PlacementRepository placements;
   private final RuntimeService runtimeService;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
   PlacementRequests(PlacementRepository placements, RuntimeService runtimeService, ReferenceCodes codes,
-      DeadlineCalendar calendar) {
+      EngineClock clock) {
     this.placements = placements;
     this.runtimeService = runtimeService;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   /** Fields: {@code sectorWish} (SECTOR code), {@code areaWish} (optional), {@code requestedOn} (default today). */
   @Transactional
   public Placement request(CaseFile caseFile, Map<String, ?> body, String userId) {
-    var v = new FormValues(body, codes, calendar.today());
+    var v = new FormValues(body, codes, clock.today());
     String sector = v.code("sectorWish", "Önskad bransch", CodeSet.SECTOR, true);
     String area = v.text("areaWish", "Önskad ort", false, 100);
     var requestedOn = v.date("requestedOn", "Begärd", false);
-    requestedOn = requestedOn == null ? calendar.today() : requestedOn;
+    requestedOn = requestedOn == null ? clock.today() : requestedOn;
     v.check(caseFile.getStartedOn() == null || !requestedOn.isBefore(caseFile.getStartedOn()),
         "Begärd: kan inte vara före deltagandets start (" + caseFile.getStartedOn() + ").");
     v.requireValid();

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /**
  * "Upprätta arbetsplan": goals, tasks, hours per week and period, agreed with the employer and
@@ -60,6 +60,6 @@ class WorkPlanForm extends PlacementStepForm {
         "Praktiken slutar: en praktikperiod är högst " + MAX_MONTHS + " månader; gör en ny arbetsplan för en längre.");
     v.requireValid();
     placement.agree(goals, tasks, hours, start, end, agreedOn);
-    return Map.of(ProcessVariables.PLACEMENT_START, DeadlineCalendar.toDate(start), ProcessVariables.VISIT_NUMBER, 1);
+    return Map.of(ProcessVariables.PLACEMENT_START, EngineClock.toDate(start), ProcessVariables.VISIT_NUMBER, 1);
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
+import se.stegvis.time.EngineClock;
 
 /**
  * The registry of employers and workplaces that take participants on placement, kept by the
@@ -32,16 +32,16 @@ public class WorkplaceRegistry {
   private final PlacementRepository placements;
   private final WorkplaceMatching matching;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
   WorkplaceRegistry(EmployerRepository employers, WorkplaceRepository workplaces, PlacementRepository placements,
-      WorkplaceMatching matching, ReferenceCodes codes, DeadlineCalendar calendar) {
+      WorkplaceMatching matching, ReferenceCodes codes, EngineClock clock) {
     this.employers = employers;
     this.workplaces = workplaces;
     this.placements = placements;
     this.matching = matching;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   private record Entry(OrganisationNumber number, String employerName, String employerKind, WorkplaceDetails details) {
@@ -73,7 +73,7 @@ public class WorkplaceRegistry {
   @Transactional
   public WorkplaceView register(Map<String, ?> body, String userId) {
     Entry entry = read(body, true, 0);
-    Workplace workplace = workplaces.save(new Workplace(employer(entry), entry.details(), userId, calendar.now()));
+    Workplace workplace = workplaces.save(new Workplace(employer(entry), entry.details(), userId, clock.now()));
     matching.refreshOpenMatchTasks();
     return view(workplace, 0);
   }
@@ -89,7 +89,7 @@ public class WorkplaceRegistry {
     }
     int taken = taken(id);
     Entry entry = read(body, false, taken);
-    workplace.change(employer(entry), entry.details(), userId, calendar.now());
+    workplace.change(employer(entry), entry.details(), userId, clock.now());
     workplaces.flush();
     matching.refreshOpenMatchTasks();
     return view(workplace, taken);
@@ -98,7 +98,7 @@ public class WorkplaceRegistry {
   private Employer employer(Entry entry) {
     Employer employer = employers.findByOrganisationNumber(entry.number().value())
         .orElseGet(() -> employers.save(new Employer(entry.number(), entry.employerName(), entry.employerKind(),
-            calendar.now())));
+            clock.now())));
     employer.rename(entry.employerName(), entry.employerKind());
     return employer;
   }
@@ -109,7 +109,7 @@ public class WorkplaceRegistry {
 
   /** Validates a whole entry at once; {@code taken} is the number of placements the workplace holds now. */
   private Entry read(Map<String, ?> body, boolean creating, int taken) {
-    var v = new FormValues(body, codes, calendar.today());
+    var v = new FormValues(body, codes, clock.today());
     OrganisationNumber number = null;
     String organisationNumber = v.text("organisationNumber", "Organisationsnummer", true, 13);
     if (organisationNumber != null) {

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /**
  * "Besök arbetsplatsen": the coordinator meets the supervisor on site, gives the introduction for
@@ -66,7 +66,7 @@ class WorkplaceVisitForm extends PlacementStepForm {
       matching.refreshOpenMatchTasks();
       // The new matching has its 14 days from the visit that ruled this workplace out.
       return Map.of(ProcessVariables.WORKPLACE_SUITABLE, false,
-          ProcessVariables.PLACEMENT_REQUEST_DATE, DeadlineCalendar.toDate(visitedOn));
+          ProcessVariables.PLACEMENT_REQUEST_DATE, EngineClock.toDate(visitedOn));
     }
     if (introductionGiven) {
       workplace.introduced(visitedOn);

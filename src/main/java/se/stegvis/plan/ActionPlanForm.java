@@ -5,20 +5,20 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /** "Upprätta handlingsplan". */
 @Component
 class ActionPlanForm implements CaseForm {
 
   private final ActionPlanRepository plans;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  ActionPlanForm(ActionPlanRepository plans, DeadlineCalendar calendar) {
+  ActionPlanForm(ActionPlanRepository plans, EngineClock clock) {
     this.plans = plans;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -41,7 +41,7 @@ class ActionPlanForm implements CaseForm {
     v.check(madeOn == null || !madeOn.isBefore(caseFile.getStartedOn()),
         "Planen upprättad: kan inte vara före deltagandets start (" + caseFile.getStartedOn() + ").");
     v.requireValid();
-    plans.save(new ActionPlan(caseFile.getId(), goals, activities, madeOn, submission.userId(), calendar.now()));
+    plans.save(new ActionPlan(caseFile.getId(), goals, activities, madeOn, submission.userId(), clock.now()));
     return Map.of();
   }
 }

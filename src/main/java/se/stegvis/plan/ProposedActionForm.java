@@ -5,11 +5,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
 import se.stegvis.meeting.Meeting;
 import se.stegvis.meeting.MeetingRepository;
+import se.stegvis.time.EngineClock;
 
 /** "Dokumentera förslag till åtgärd": only once agreed with the person and presented at a meeting. */
 @Component
@@ -17,13 +17,13 @@ class ProposedActionForm implements CaseForm {
 
   private final ProposedActionRepository proposals;
   private final MeetingRepository meetings;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
   ProposedActionForm(ProposedActionRepository proposals, MeetingRepository meetings,
-      DeadlineCalendar calendar) {
+      EngineClock clock) {
     this.proposals = proposals;
     this.meetings = meetings;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -51,7 +51,7 @@ class ProposedActionForm implements CaseForm {
         + "är registrerat " + presentedOn + ". Registrera samtalet först, eller välj datumet för ett registrerat samtal.");
     v.requireValid();
     proposals.save(new ProposedAction(caseFile.getId(), proposal, meeting.getId(), documentedOn, submission.userId(),
-        calendar.now()));
+        clock.now()));
     return Map.of();
   }
 }

@@ -18,7 +18,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
+
 
 /**
  * Idempotency-Key for referrals from other systems. The key is claimed (inserted) first in the
@@ -43,16 +44,16 @@ class IdempotentReferrals {
 
   private final IdempotentRequestRepository requests;
   private final TransactionTemplate transaction;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final Duration retention;
   private final ObjectMapper canonical;
 
   IdempotentReferrals(IdempotentRequestRepository requests, TransactionTemplate transaction,
-      DeadlineCalendar calendar, ObjectMapper objectMapper,
+      EngineClock clock, ObjectMapper objectMapper,
       @Value("${stegvis.idempotency.retention:P7D}") Duration retention) {
     this.requests = requests;
     this.transaction = transaction;
-    this.calendar = calendar;
+    this.clock = clock;
     this.retention = retention;
     this.canonical = objectMapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   }
@@ -66,7 +67,7 @@ class IdempotentReferrals {
     try {
       return transaction.execute(status -> {
         requests.deleteCreatedBefore(expiry());
-        IdempotentRequest claimed = requests.saveAndFlush(new IdempotentRequest(key, hash, calendar.now()));
+        IdempotentRequest claimed = requests.saveAndFlush(new IdempotentRequest(key, hash, clock.now()));
         ReferralController.Registered registered = registration.get();
         claimed.answer(201, write(registered));
         return new Answer(201, registered, false);
@@ -87,7 +88,7 @@ class IdempotentReferrals {
   }
 
   private Instant expiry() {
-    return calendar.now().minus(retention);
+    return clock.now().minus(retention);
   }
 
   private String hash(Map<String, Object> body) {

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.form.FormValues;
+import se.stegvis.time.EngineClock;
 
 /**
  * Referrals from other systems. The JSON fields are the start form's keys, so both ways in are
@@ -47,17 +47,17 @@ class ReferralController {
   private final ReferralService referrals;
   private final IdempotentReferrals idempotentReferrals;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final IdentityService identityService;
   private final MyReferrals myReferrals;
 
   ReferralController(ReferralService referrals, IdempotentReferrals idempotentReferrals, ReferenceCodes codes,
-      DeadlineCalendar calendar, IdentityService identityService, MyReferrals myReferrals) {
+      EngineClock clock, IdentityService identityService, MyReferrals myReferrals) {
     this.myReferrals = myReferrals;
     this.referrals = referrals;
     this.idempotentReferrals = idempotentReferrals;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
     this.identityService = identityService;
   }
 
@@ -87,7 +87,7 @@ class ReferralController {
   }
 
   private Registered registerAndStart(Map<String, Object> body, String userId) {
-    var request = ReferralRequest.read(new FormValues(body, codes, calendar.today()));
+    var request = ReferralRequest.read(new FormValues(body, codes, clock.today()));
     return Registered.of(referrals.registerAndStart(request, userId));
   }
 

@@ -11,10 +11,10 @@ import se.stegvis.casefile.CaseNumbers;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.identity.Participant;
 import se.stegvis.identity.ParticipantRepository;
+import se.stegvis.time.EngineClock;
 
 /** Registers referrals: one way, whether they come from the Tasklist start form or the API. */
 @Service
@@ -25,19 +25,19 @@ public class ReferralService {
   private final CaseFileRepository caseFiles;
   private final ReferralRepository referrals;
   private final CaseNumbers caseNumbers;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final RuntimeService runtimeService;
   private final AuditLog audit;
 
   ReferralService(ProjectRepository projects, ParticipantRepository participants, CaseFileRepository caseFiles,
-      ReferralRepository referrals, CaseNumbers caseNumbers, DeadlineCalendar calendar,
+      ReferralRepository referrals, CaseNumbers caseNumbers, EngineClock clock,
       RuntimeService runtimeService, AuditLog audit) {
     this.projects = projects;
     this.participants = participants;
     this.caseFiles = caseFiles;
     this.referrals = referrals;
     this.caseNumbers = caseNumbers;
-    this.calendar = calendar;
+    this.clock = clock;
     this.runtimeService = runtimeService;
     this.audit = audit;
   }
@@ -52,7 +52,7 @@ public class ReferralService {
     // nodes) run one after the other and the second finds the first's open case. A new person has
     // no row to lock: there the unique identity number makes the second registration fail.
     Participant participant = participants.findLockedByIdentityNumber(request.identity().value())
-        .orElseGet(() -> new Participant(request.identity(), calendar.now()));
+        .orElseGet(() -> new Participant(request.identity(), clock.now()));
     if (participant.getId() != null) {
       caseFiles.findByParticipantIdAndProjectId(participant.getId(), project.getId()).stream()
           .filter(c -> c.getPhase().isOpen()).findFirst()
@@ -67,7 +67,7 @@ public class ReferralService {
     }
     participants.save(participant);
     String number = caseNumbers.next(project, request.referredOn().getYear());
-    CaseFile caseFile = caseFiles.save(new CaseFile(number, project, participant, request.referredOn(), calendar.now()));
+    CaseFile caseFile = caseFiles.save(new CaseFile(number, project, participant, request.referredOn(), clock.now()));
     referrals.save(new Referral(caseFile.getId(), request, userId, channel));
     return caseFile;
   }
@@ -83,7 +83,7 @@ public class ReferralService {
     runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
         .businessKey(caseFile.getCaseNumber())
         .setVariable(ProcessVariables.CASE_ID, caseFile.getId())
-        .setVariable(ProcessVariables.REFERRAL_DATE, DeadlineCalendar.toDate(request.referredOn()))
+        .setVariable(ProcessVariables.REFERRAL_DATE, EngineClock.toDate(request.referredOn()))
         .execute();
     return caseFile;
   }

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.ProcessVariables;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.CaseForm;
 import se.stegvis.form.FormSubmission;
+import se.stegvis.time.EngineClock;
 
 /** "Ny remiss", the start form a referrer fills in Tasklist. */
 @Component
@@ -29,6 +29,6 @@ class ReferralStartForm implements CaseForm {
     var request = ReferralRequest.read(submission.values());
     var caseFile = referrals.register(request, submission.userId(), Referral.Channel.TASKLIST);
     return Map.of(ProcessVariables.CASE_ID, caseFile.getId(),
-        ProcessVariables.REFERRAL_DATE, DeadlineCalendar.toDate(request.referredOn()));
+        ProcessVariables.REFERRAL_DATE, EngineClock.toDate(request.referredOn()));
   }
 }

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.ProjectRepository;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.placement.PlacementFigures;
+import se.stegvis.time.EngineClock;
 
 /**
  * The report tables as JSON, each for {@code project} (a project code; all projects when left
@@ -40,14 +40,14 @@ class ReportController {
   private final Reports reports;
   private final PlacementFigures placementFigures;
   private final ReportCases cases;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
   private final SteeringGroupReport steeringGroup;
   private final ParticipantExport participantExport;
   private final CaseAccess access;
   private final ProjectRepository projectRepository;
 
   ReportController(Reports reports, PlacementFigures placementFigures, ReportCases cases,
-      DeadlineCalendar calendar, SteeringGroupReport steeringGroup, ParticipantExport participantExport,
+      EngineClock clock, SteeringGroupReport steeringGroup, ParticipantExport participantExport,
       CaseAccess access, ProjectRepository projectRepository) {
     this.steeringGroup = steeringGroup;
     this.participantExport = participantExport;
@@ -56,7 +56,7 @@ class ReportController {
     this.reports = reports;
     this.placementFigures = placementFigures;
     this.cases = cases;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Operation(summary = "Deltagare under perioden")
@@ -203,7 +203,7 @@ class ReportController {
   }
 
   private ReportPeriod period(ReportQuery query) {
-    return ReportPeriod.of(query.from(), query.to(), calendar.today());
+    return ReportPeriod.of(query.from(), query.to(), clock.today());
   }
 
   private String known(String project) {

@@ -3,8 +3,8 @@ package se.stegvis.report;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormRejectedException;
+import se.stegvis.time.EngineClock;
 
 /** The days a report covers, first and last day included, as Swedish calendar days. */
 public record ReportPeriod(LocalDate from, LocalDate to) {
@@ -30,11 +30,11 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
   /** Midnight in Swedish time at the start of the first day. */
   public Instant start() {
-    return from.atStartOfDay(DeadlineCalendar.ZONE).toInstant();
+    return from.atStartOfDay(EngineClock.ZONE).toInstant();
   }
 
   /** Midnight in Swedish time after the last day (exclusive). */
   public Instant end() {
-    return to.plusDays(1).atStartOfDay(DeadlineCalendar.ZONE).toInstant();
+    return to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant();
   }
 }

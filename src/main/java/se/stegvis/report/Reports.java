@@ -20,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCode;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.deadline.DeadlineKind;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.report.ReportCases.CaseRow;
 import se.stegvis.report.ReportCases.DeadlineRow;
 import se.stegvis.report.ReportCases.ReportData;
+import se.stegvis.time.EngineClock;
 
 /**
  * The report tables, computed live from the case tables for one project (or all) and a period,
@@ -130,12 +130,12 @@ public class Reports {
 
   private final ReportCases cases;
   private final ReferenceCodes codes;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  Reports(ReportCases cases, ReferenceCodes codes, DeadlineCalendar calendar) {
+  Reports(ReportCases cases, ReferenceCodes codes, EngineClock clock) {
     this.cases = cases;
     this.codes = codes;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   /**
@@ -289,7 +289,7 @@ public class Reports {
   DeadlineTable deadlines(ReportData data) {
     String projectCode = data.project();
     ReportPeriod period = data.period();
-    var now = calendar.now();
+    var now = clock.now();
     List<DeadlineRow> due = data.deadlines(now);
     List<DeadlineRowFigures> rows = kinds(due.stream().map(DeadlineRow::kind)).stream()
         .map(k -> deadlineRow(k, DeadlineKind.labelOf(k), due.stream().filter(d -> k.equals(d.kind())).toList()))
@@ -328,7 +328,7 @@ public class Reports {
 
   private static LagRow lagRow(String kind, String label, List<ReportCases.StepRow> steps) {
     List<Integer> days = steps.stream()
-        .map(s -> days(s.stepOn(), LocalDate.ofInstant(s.registeredAt(), DeadlineCalendar.ZONE))).toList();
+        .map(s -> days(s.stepOn(), LocalDate.ofInstant(s.registeredAt(), EngineClock.ZONE))).toList();
     return new LagRow(kind, label, days.size(), Percentiles.median(days), Percentiles.nearestRank(days, 90));
   }
 

@@ -14,11 +14,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.placement.PlacementFigures;
 import se.stegvis.report.ReportCases.ReportData;
 import se.stegvis.report.ReportTable.ChartType;
 import se.stegvis.survey.Survey;
+import se.stegvis.time.EngineClock;
 
 /**
  * The whole steering-group report as generic {@link ReportTable}s: the one place where each typed
@@ -40,15 +40,15 @@ class SteeringGroupReport {
   private final OutcomeReports outcomes;
   private final ReportCases cases;
   private final PlacementFigures placementFigures;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
   SteeringGroupReport(Reports reports, OutcomeReports outcomes, ReportCases cases, PlacementFigures placementFigures,
-      DeadlineCalendar calendar) {
+      EngineClock clock) {
     this.reports = reports;
     this.outcomes = outcomes;
     this.cases = cases;
     this.placementFigures = placementFigures;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   /** Every table, from one read of the cases. */
@@ -91,7 +91,7 @@ class SteeringGroupReport {
   /** Tables of a project (or all) and period, with the project's name and the moment they were made. */
   Report envelope(String projectCode, ReportPeriod period, List<ReportTable> tables) {
     String name = projectCode == null ? ALL_PROJECTS : cases.project(projectCode).orElseThrow().getName();
-    return new Report(projectCode, name, period.from(), period.to(), calendar.now(), List.copyOf(tables));
+    return new Report(projectCode, name, period.from(), period.to(), clock.now(), List.copyOf(tables));
   }
 
   static ReportTable participants(Reports.ParticipantTable table) {

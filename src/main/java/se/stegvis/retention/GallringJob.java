@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.StegvisApplication;
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
 
 /**
  * The nightly gallring, by default at 02:30 Swedish time ({@code stegvis.retention.cron}; "-"
@@ -18,16 +18,16 @@ class GallringJob {
   private static final Logger log = LoggerFactory.getLogger(GallringJob.class);
 
   private final Gallring gallring;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  GallringJob(Gallring gallring, DeadlineCalendar calendar) {
+  GallringJob(Gallring gallring, EngineClock clock) {
     this.gallring = gallring;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Scheduled(cron = "${stegvis.retention.cron:0 30 2 * * *}", zone = StegvisApplication.TIME_ZONE)
   void nightly() {
-    var today = calendar.today();
+    var today = clock.today();
     var due = gallring.dryRun(today);
     log.info("Gallring {}: {} case(s) due: {}", today, due.size(),
         due.stream().map(c -> c.caseNumber() + " (last entry " + c.lastEntry() + ")").toList());

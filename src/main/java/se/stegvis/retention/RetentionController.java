@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.VisibleCases;
-import se.stegvis.deadline.DeadlineCalendar;
+import se.stegvis.time.EngineClock;
 
 /** The gallring dry run for administrators: what tonight's run would delete, and why. */
 @RestController
@@ -21,13 +21,13 @@ class RetentionController {
   private final Gallring gallring;
   private final RetentionPolicy policy;
   private final CaseAccess access;
-  private final DeadlineCalendar calendar;
+  private final EngineClock clock;
 
-  RetentionController(Gallring gallring, RetentionPolicy policy, CaseAccess access, DeadlineCalendar calendar) {
+  RetentionController(Gallring gallring, RetentionPolicy policy, CaseAccess access, EngineClock clock) {
     this.gallring = gallring;
     this.policy = policy;
     this.access = access;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Operation(summary = "Provkörning av gallring: vad nattens körning skulle radera och varför")
@@ -36,7 +36,7 @@ class RetentionController {
     if (!access.viewer().isAdministrator()) {
       throw new VisibleCases.RoleRefused("Gallringslistan är till för administratörer.");
     }
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     return new DryRun(today, policy.years(), gallring.dryRun(today));
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.deadline.DeadlineKind;
+import se.stegvis.time.EngineClock;
 
 /**
  * Everything written in a case, in the order it happened: each step with what was written in its
@@ -281,7 +281,7 @@ public class Timeline {
   }
 
   private static LocalDate day(Timestamp at) {
-    return at.toInstant().atZone(DeadlineCalendar.ZONE).toLocalDate();
+    return at.toInstant().atZone(EngineClock.ZONE).toLocalDate();
   }
 
   private String partyLabels(String codesList) {

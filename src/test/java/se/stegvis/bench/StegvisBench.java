@@ -56,13 +56,13 @@ import se.stegvis.bench.BenchApp.Kind;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
 import se.stegvis.referral.ReferralRequest;
 import se.stegvis.support.CaseProcessTest;
 import se.stegvis.referral.ReferralService;
 import se.stegvis.support.PostgresTestDatabase;
+import se.stegvis.time.EngineClock;
 
 /**
  * Stegvis beside the bare engine ({@link BareEngineApplication}) on the local PostgreSQL, each on
@@ -302,7 +302,7 @@ class StegvisBench {
   }
 
   private Bench.Operation referral(BenchApp app) {
-    LocalDate today = LocalDate.now(DeadlineCalendar.ZONE);
+    LocalDate today = LocalDate.now(EngineClock.ZONE);
     String auth = Bench.basic(REFERRER, PASSWORD);
     return client -> {
       String body = json.writeValueAsString(referralForm(Bench.personnummer(people.incrementAndGet()), today, "C2"));
@@ -314,7 +314,7 @@ class StegvisBench {
 
   private Bench.Operation bareRestStart(BenchApp app) {
     String referralDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-        .format(DeadlineCalendar.toDate(LocalDate.now(DeadlineCalendar.ZONE)));
+        .format(EngineClock.toDate(LocalDate.now(EngineClock.ZONE)));
     return client -> {
       long n = people.incrementAndGet();
       String caseNumber = "C2-2026-" + n;
@@ -329,7 +329,7 @@ class StegvisBench {
   }
 
   private Bench.Operation bareJavaStart(BenchApp app) {
-    Date referralDate = DeadlineCalendar.toDate(LocalDate.now(DeadlineCalendar.ZONE));
+    Date referralDate = EngineClock.toDate(LocalDate.now(EngineClock.ZONE));
     RuntimeService runtime = app.engine().getRuntimeService();
     return client -> {
       startBare(runtime, people.incrementAndGet(), referralDate);
@@ -435,9 +435,9 @@ class StegvisBench {
 
   private Scaled scaled(Kind kind) throws Exception {
     String database = Bench.createDatabase("scale_" + kind.name().toLowerCase());
-    LocalDate today = LocalDate.now(DeadlineCalendar.ZONE);
+    LocalDate today = LocalDate.now(EngineClock.ZONE);
     // The tenth of the cases referred 14 days ago has its intake deadline at the end of today.
-    Date dueMoment = Date.from(today.atTime(LocalTime.of(23, 59, 59)).atZone(DeadlineCalendar.ZONE).toInstant());
+    Date dueMoment = Date.from(today.atTime(LocalTime.of(23, 59, 59)).atZone(EngineClock.ZONE).toInstant());
     Date burstAt = new Date(dueMoment.getTime() + 30_000);
     try (Connection db = DriverManager.getConnection(Bench.url(database), PostgresTestDatabase.USER,
         PostgresTestDatabase.PASSWORD)) {
@@ -527,7 +527,7 @@ class StegvisBench {
       };
     } else {
       RuntimeService runtime = app.engine().getRuntimeService();
-      open = i -> startBare(runtime, i, DeadlineCalendar.toDate(referredOn(i, today)));
+      open = i -> startBare(runtime, i, EngineClock.toDate(referredOn(i, today)));
     }
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
@@ -576,7 +576,7 @@ class StegvisBench {
       }
     }
     String auth = app.kind() == Kind.STEGVIS ? Bench.basic(DECIDER, PASSWORD) : null;
-    String decidedOn = LocalDate.now(DeadlineCalendar.ZONE).toString();
+    String decidedOn = LocalDate.now(EngineClock.ZONE).toString();
     AtomicInteger next = new AtomicInteger();
     return client -> {
       String task = tasks.poll();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.support.CaseProcessTest;
+import se.stegvis.time.EngineClock;
 
 /**
  * Deadlines are whole Swedish calendar days: a step due "within 14 days" may be done all of the
@@ -55,7 +56,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(missed.getState()).as("open and overdue until registered").isEqualTo(DeadlineState.OPEN);
     assertThat(missed.isEscalated()).isTrue();
     assertThat(missed.getEscalatedAt()).isEqualTo(ZonedDateTime.of(referred.plusDays(15), JUST_AFTER_MIDNIGHT,
-        DeadlineCalendar.ZONE).toInstant());
+        EngineClock.ZONE).toInstant());
     Task escalated = task(c, "decideIntake");
     assertThat(escalated.getId()).isEqualTo(task.getId());
     assertThat(escalated.getPriority()).isEqualTo(100);
@@ -80,7 +81,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     Deadline decided = deadline(c, "INTAKE_DECISION", 1);
     assertThat(decided.getState()).as("judged by the day it happened").isEqualTo(DeadlineState.MET);
     assertThat(decided.getStepOn()).isEqualTo(referred);
-    assertThat(DeadlineCalendar.toDay(java.util.Date.from(decided.getCompletedAt())))
+    assertThat(EngineClock.toDay(java.util.Date.from(decided.getCompletedAt())))
         .as("registered").isEqualTo(referred.plusDays(17));
     assertThat(decided.getEscalatedAt()).as("the escalation stays on record").isNotNull();
     assertThat(jdbc.queryForList("select resource from audit_entry where case_id = ? and action = 'CHANGE'",
@@ -215,7 +216,7 @@ class DeadlineProcessTest extends CaseProcessTest {
   void deadlineAcrossTheStartOfSummerTime() {
     LocalDate referred = LocalDate.of(2026, 3, 20);
     CaseFile c = referOn(referred);
-    var due = task(c, "decideIntake").getDueDate().toInstant().atZone(DeadlineCalendar.ZONE);
+    var due = task(c, "decideIntake").getDueDate().toInstant().atZone(EngineClock.ZONE);
     assertThat(due.toLocalDateTime()).isEqualTo(LocalDate.of(2026, 4, 3).atTime(23, 59, 59));
     assertThat(due.getOffset()).isEqualTo(ZoneOffset.ofHours(2));
     assertThat(timer(c).getDuedate()).isEqualTo(task(c, "decideIntake").getDueDate());
@@ -232,7 +233,7 @@ class DeadlineProcessTest extends CaseProcessTest {
   void deadlineAcrossTheEndOfSummerTime() {
     LocalDate started = LocalDate.of(2026, 10, 20);
     CaseFile c = activeCase(started);
-    var planDue = task(c, "makeActionPlan").getDueDate().toInstant().atZone(DeadlineCalendar.ZONE);
+    var planDue = task(c, "makeActionPlan").getDueDate().toInstant().atZone(EngineClock.ZONE);
     assertThat(planDue.toLocalDateTime()).isEqualTo(LocalDate.of(2026, 11, 3).atTime(23, 59, 59));
     assertThat(planDue.getOffset()).isEqualTo(ZoneOffset.ofHours(1));
     assertThat(swedish(task(c, "holdMeeting").getDueDate())).isEqualTo(endOf(LocalDate.of(2026, 12, 20)));

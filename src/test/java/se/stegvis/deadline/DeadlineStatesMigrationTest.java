@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import se.stegvis.time.EngineClock;
+
 /**
  * Flyway 12 and 12.1 on a copy of a database as the old code left it (schema up to version 10,
  * deadlines judged by registration time, escalations as MISSED, every exit as CANCELLED): each
@@ -97,12 +99,12 @@ class DeadlineStatesMigrationTest {
   }
 
   private static Timestamp at(int year, int month, int day, int hour) {
-    return Timestamp.from(ZonedDateTime.of(day(year, month, day), LocalTime.of(hour, 0), DeadlineCalendar.ZONE)
+    return Timestamp.from(ZonedDateTime.of(day(year, month, day), LocalTime.of(hour, 0), EngineClock.ZONE)
         .toInstant());
   }
 
   private static Timestamp endOf(int year, int month, int day) {
-    return Timestamp.from(ZonedDateTime.of(day(year, month, day), LocalTime.of(23, 59, 59), DeadlineCalendar.ZONE)
+    return Timestamp.from(ZonedDateTime.of(day(year, month, day), LocalTime.of(23, 59, 59), EngineClock.ZONE)
         .toInstant());
   }
 }

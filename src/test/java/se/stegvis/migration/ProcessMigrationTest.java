@@ -39,10 +39,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.identity.Groups;
 import se.stegvis.support.CaseProcessTest;
+import se.stegvis.time.EngineClock;
 
 /**
  * An administrator moves running cases to a new version of the case process over the API: the
@@ -520,7 +520,7 @@ class ProcessMigrationTest extends CaseProcessTest {
   }
 
   static LocalDateTime swedish(JsonNode dateTime) {
-    return ZonedDateTime.ofInstant(OffsetDateTime.parse(dateTime.asText()).toInstant(), DeadlineCalendar.ZONE)
+    return ZonedDateTime.ofInstant(OffsetDateTime.parse(dateTime.asText()).toInstant(), EngineClock.ZONE)
         .toLocalDateTime();
   }
 }

@@ -35,9 +35,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.identity.Groups;
 import se.stegvis.support.AtOnce;
+import se.stegvis.time.EngineClock;
 
 /**
  * The referral API over real HTTP: authentication, the happy path into the case process,
@@ -152,7 +152,7 @@ class ReferralApiTest {
     assertThat(body.path("processInstanceId").asText()).isEqualTo(instance.getId());
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance.getId()).list();
     assertThat(tasks).extracting(Task::getTaskDefinitionKey).containsExactly("decideIntake");
-    assertThat(DeadlineCalendar.toDay(tasks.get(0).getDueDate())).isEqualTo(REFERRED_ON.plusDays(14));
+    assertThat(EngineClock.toDay(tasks.get(0).getDueDate())).isEqualTo(REFERRED_ON.plusDays(14));
 
     Map<String, Object> caseRow = jdbc.queryForMap(
         "select c.id, c.phase, c.process_instance_id, c.referred_on, p.code "
@@ -211,7 +211,7 @@ class ReferralApiTest {
 
   @Test
   void birthDateInTheFutureIsRefused() throws Exception {
-    String number = TestPersons.personnummer(LocalDate.now(DeadlineCalendar.ZONE).plusMonths(2), 123);
+    String number = TestPersons.personnummer(LocalDate.now(EngineClock.ZONE).plusMonths(2), 123);
 
     JsonNode problem = assertRefused(referral(number));
 
@@ -328,7 +328,7 @@ class ReferralApiTest {
   @Test
   void referralDateInTheFutureOrUnreadableIsRefused() throws Exception {
     Map<String, Object> body = referral(TestPersons.newPersonnummer());
-    body.put("referredOn", LocalDate.now(DeadlineCalendar.ZONE).plusDays(3).toString());
+    body.put("referredOn", LocalDate.now(EngineClock.ZONE).plusDays(3).toString());
     assertThat(errors(assertRefused(body))).singleElement().asString()
         .startsWith("Remissdatum: kan inte ligga i framtiden");
 

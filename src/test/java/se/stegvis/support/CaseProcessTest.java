@@ -54,13 +54,13 @@ import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.Deadline;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.deadline.DeadlineRepository;
 import se.stegvis.form.FormRejectedException;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
 import se.stegvis.referral.ReferralRequest;
 import se.stegvis.referral.ReferralService;
+import se.stegvis.time.EngineClock;
 
 /**
  * Base for tests that drive the case process: the real application on an in-memory database,
@@ -128,7 +128,7 @@ public abstract class CaseProcessTest {
 
   /** Sets the engine clock to a moment of a Swedish calendar day. */
   protected void clockAt(LocalDate day, LocalTime time) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, DeadlineCalendar.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day, time, EngineClock.ZONE).toInstant()));
   }
 
   /** Executes every timer that is due at the current engine time, as the job executor would. */
@@ -229,7 +229,7 @@ public abstract class CaseProcessTest {
     rememberPersonalData(form);
     return transactions.execute(s -> referrals.registerAndStart(
         ReferralRequest.read(new FormValues(form, codes, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
-            DeadlineCalendar.ZONE))), "test"));
+            EngineClock.ZONE))), "test"));
   }
 
   /** A new person referred through the API on the given day (engine clock at 09:00 that day). */
@@ -429,7 +429,7 @@ public abstract class CaseProcessTest {
 
   /** A due date as Swedish wall-clock time. */
   protected static LocalDateTime swedish(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), DeadlineCalendar.ZONE);
+    return LocalDateTime.ofInstant(date.toInstant(), EngineClock.ZONE);
   }
 
   /** The last second of a Swedish calendar day. */

@@ -36,7 +36,6 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
 import se.stegvis.referral.ReferralRequest;
@@ -44,6 +43,7 @@ import se.stegvis.referral.ReferralService;
 import se.stegvis.support.CaseProcessTest;
 import se.stegvis.support.EnabledIfPostgres;
 import se.stegvis.support.PostgresTestDatabase;
+import se.stegvis.time.EngineClock;
 
 /**
  * Two Stegvis nodes on one PostgreSQL database, both job executors running, as in a cluster
@@ -208,6 +208,6 @@ class ClusterPostgresTest {
   }
 
   private static Date at(LocalDate day, LocalTime time) {
-    return Date.from(ZonedDateTime.of(day, time, DeadlineCalendar.ZONE).toInstant());
+    return Date.from(ZonedDateTime.of(day, time, EngineClock.ZONE).toInstant());
   }
 }
