@@ -28,7 +28,7 @@ import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 
 /**
  * A case's attachments: upload one (multipart field {@code file}: PDF, JPEG or PNG by content, at

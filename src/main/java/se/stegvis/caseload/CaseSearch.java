@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.identity.IdentityNumber;
 import se.stegvis.identity.InvalidIdentityNumberException;
 import se.stegvis.identity.SearchNames;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import se.stegvis.casefile.CasePhase;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 
 /** Which cases a list shows: the open ones (referred to in participation), the exited ones, or all. */
 enum CaseStatus {

@@ -23,11 +23,12 @@ import se.stegvis.casefile.CaseFileRepository;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.StepDates;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.time.EngineClock;
 
 /**
  * The one way a form submission becomes case data. Attached to every user task and form start
- * event by {@link CaseFormsParseListener}: on create it prefills the form, on complete it hands
+ * event by {@code engine.CaseListenerWiring}: on create it prefills the form, on complete it hands
  * the submitted values to the feature's {@link CaseForm}, sets the process variables it returns
  * and removes every other submitted value from the engine.
  */

@@ -14,6 +14,7 @@ import org.camunda.spin.json.SpinJsonNode;
 
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.time.EngineClock;
 
 /**

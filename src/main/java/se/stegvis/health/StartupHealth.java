@@ -17,7 +17,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.ProjectRepository;
-import se.stegvis.system.ModelDeployment;
+import se.stegvis.engine.ModelDeployment;
 
 /**
  * Part of readiness ({@code /actuator/health/readiness}): UP only when the start-up work a node

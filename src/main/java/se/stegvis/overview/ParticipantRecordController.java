@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.identity.IdentityNumber;
 
 /**

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.form.FormSubmission;
 import se.stegvis.time.EngineClock;
 

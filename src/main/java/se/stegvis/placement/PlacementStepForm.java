@@ -6,7 +6,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.form.CaseForm;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.form.FormSubmission;
 
 /**

@@ -1,11 +1,11 @@
 package se.stegvis.referral;
 
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 
 /**
  * The person already has an open case in the project. The message does not name the case: a
  * referrer may not learn that a case exists, let alone its number (protected identities included);
- * whoever may read the case gets its number added ({@code ApiProblems}).
+ * whoever may read the case gets its number added ({@link DuplicateReferralProblem}).
  */
 public class DuplicateCaseException extends FormRejectedException {
 
@@ -17,6 +17,12 @@ public class DuplicateCaseException extends FormRejectedException {
   DuplicateCaseException(String caseNumber) {
     super(MESSAGE);
     this.caseNumber = caseNumber;
+  }
+
+  /** 409: the referral conflicts with an open case (whose number only {@link DuplicateReferralProblem} may add). */
+  @Override
+  public int status() {
+    return 409;
   }
 
   public String caseNumber() {

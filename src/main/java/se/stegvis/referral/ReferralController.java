@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.form.FormValues;
 import se.stegvis.time.EngineClock;
 

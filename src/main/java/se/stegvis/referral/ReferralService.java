@@ -11,7 +11,7 @@ import se.stegvis.casefile.CaseNumbers;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.identity.Participant;
 import se.stegvis.identity.ParticipantRepository;
 import se.stegvis.time.EngineClock;

@@ -3,7 +3,7 @@ package se.stegvis.report;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.time.EngineClock;
 
 /** The days a report covers, first and last day included, as Swedish calendar days. */

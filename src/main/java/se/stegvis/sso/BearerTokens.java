@@ -39,7 +39,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import se.stegvis.system.ApiAuthenticationFilter;
+import se.stegvis.security.ApiAuthenticationFilter;
 
 /**
  * Bearer tokens (JWT) for the application API, the engine REST API and the API description, on

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 
 /**
  * A case's timeline ({@link Timeline}), all of it or only the kinds asked for

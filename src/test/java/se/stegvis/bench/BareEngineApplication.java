@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import se.stegvis.system.EngineIndexes;
+import se.stegvis.engine.EngineIndexes;
 
 /**
  * The bare engine the benchmarks compare Stegvis with: the Camunda Spring Boot starters (engine,

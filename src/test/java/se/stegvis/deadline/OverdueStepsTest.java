@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.identity.Groups;
 import se.stegvis.support.CaseProcessTest;
 

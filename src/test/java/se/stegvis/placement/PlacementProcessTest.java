@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.support.FlowNodeCoverage;
 
 /**

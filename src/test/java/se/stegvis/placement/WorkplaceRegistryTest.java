@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 
 /** The workplace registry and matching: validation, capacity, and which workplaces a request is offered. */
 @DisplayName("Praktikplatsregister och matchning")

@@ -55,7 +55,7 @@ import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineRepository;
-import se.stegvis.form.FormRejectedException;
+import se.stegvis.problems.FormRejectedException;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
 import se.stegvis.referral.ReferralRequest;

@@ -1,0 +1,168 @@
+package se.stegvis.problems;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Configurable;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two users acting on the same thing at once, through the engine REST API ({@code /engine-rest}):
+ * the engine answers the loser in English (500 "ENGINE-03005 … was updated by another transaction
+ * concurrently", or "Cannot find task with id …" once the task is gone, or a unique-key violation
+ * from our own tables). These answer 409 with a Swedish message in the engine's own error format
+ * ({@code type}, {@code message}); the loser's transaction has rolled back, so nothing of it is stored.
+ * Likewise a database outage: 503 with {@link DatabaseOutage}'s Swedish message instead of the SQL error.
+ */
+@Component
+class EngineRestTransientFailures implements ResourceConfigCustomizer {
+
+  static final String TASK_CHANGED = "Uppgiften har just ändrats eller slutförts av någon annan. "
+      + "Ingenting av det du skickade sparades. Ladda om uppgiftslistan och se om uppgiften fortfarande är din.";
+  static final String TASK_GONE = "Uppgiften finns inte längre: den har redan slutförts, av dig eller någon annan. "
+      + "Ingenting av det du skickade sparades. Ladda om uppgiftslistan.";
+  static final String SAVED_AT_ONCE = "Samma uppgifter sparades just av någon annan. "
+      + "Ingenting av det du skickade sparades. Ladda om och kontrollera innan du försöker igen.";
+
+  private final DatabaseOutage outage;
+
+  /**
+   * The latest application's instance, for Tasklist's own copy of the engine API
+   * ({@code /camunda/api/engine}), whose JAX-RS application Camunda builds outside Spring: there
+   * {@link WebappEngineApiConflicts} registers the same mappers through Jersey's auto-discovery.
+   */
+  private static volatile EngineRestTransientFailures current;
+
+  EngineRestTransientFailures(DatabaseOutage outage) {
+    this.outage = outage;
+    current = this;
+  }
+
+  static EngineRestTransientFailures current() {
+    return current;
+  }
+
+  @Override
+  public void customize(ResourceConfig config) {
+    register(config);
+  }
+
+  /** Adds the mappers to a JAX-RS application: {@code /engine-rest} here, Tasklist's copy in {@link WebappEngineApiConflicts}. */
+  void register(Configurable<?> config) {
+    config.register(new RestExceptionConflicts(this));
+    config.register(new EngineExceptionConflicts(this));
+    config.register(new OtherExceptionConflicts(this));
+  }
+
+  /** The Swedish message for a concurrency failure, or null when the exception is something else. */
+  static String conflict(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // The engine's own rows, our case rows (@Version), a deadlock with a timer job on the case's
+      // deadlines (Spring's translation, or the engine's code), a row the timer job just deleted
+      // (the engine's foreign-key code), or an execution moved on by the other completion.
+      if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException
+          || t instanceof OptimisticLockException
+          || t instanceof ProcessEngineException engine && collidedInTheDatabase(engine)
+          || t instanceof ProcessEngineException && t.getMessage() != null
+              && t.getMessage().contains("it has no current activity")) {
+        return TASK_CHANGED;
+      }
+      if (t instanceof DataIntegrityViolationException) {
+        return SAVED_AT_ONCE;
+      }
+      if (t instanceof ProcessEngineException && t.getMessage() != null
+          && t.getMessage().contains("Cannot find task with id")) {
+        return TASK_GONE;
+      }
+    }
+    return null;
+  }
+
+  private static boolean collidedInTheDatabase(ProcessEngineException exception) {
+    return exception.getCode() == BuiltinExceptionCode.DEADLOCK.getCode()
+        || exception.getCode() == BuiltinExceptionCode.FOREIGN_KEY_CONSTRAINT_VIOLATION.getCode();
+  }
+
+  /** 503 while the database is out (the engine would say 500 and its SQL error), 409 for a conflict, else null. */
+  Response answer(Throwable exception) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (outage.explains(exception)) {
+      body.put("type", "DatabaseUnavailable");
+      body.put("message", DatabaseOutage.DETAIL);
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+          .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).entity(body).build();
+    }
+    String conflict = conflict(exception);
+    if (conflict == null) {
+      return null;
+    }
+    body.put("type", "ConcurrentChange");
+    body.put("message", conflict);
+    return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /**
+   * One mapper per exception type the engine REST API lets out, each ranked ahead of Camunda's own
+   * for that type; Jersey asks {@code isMappable} first, so everything else keeps Camunda's answer.
+   */
+  abstract static class Mapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
+    private final EngineRestTransientFailures failures;
+    private final ThreadLocal<Response> answer = new ThreadLocal<>();
+
+    Mapper(EngineRestTransientFailures failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public boolean isMappable(E exception) {
+      answer.set(failures.answer(exception));
+      return answer.get() != null;
+    }
+
+    @Override
+    public Response toResponse(E exception) {
+      Response response = answer.get();
+      answer.remove();
+      return response != null ? response : failures.answer(exception);
+    }
+  }
+
+  /** Resource methods that wrap the engine's exception (submit-form, complete) in a RestException. */
+  @Priority(Priorities.USER - 1000)
+  static class RestExceptionConflicts extends Mapper<RestException> {
+    RestExceptionConflicts(EngineRestTransientFailures failures) {
+      super(failures);
+    }
+  }
+
+  /** Resource methods that let the engine's exception through. */
+  @Priority(Priorities.USER - 1000)
+  static class EngineExceptionConflicts extends Mapper<ProcessEngineException> {
+    EngineExceptionConflicts(EngineRestTransientFailures failures) {
+      super(failures);
+    }
+  }
+
+  /** What our listeners throw through the engine unwrapped, such as a unique-key violation from our tables. */
+  @Priority(Priorities.USER - 1000)
+  static class OtherExceptionConflicts extends Mapper<RuntimeException> {
+    OtherExceptionConflicts(EngineRestTransientFailures failures) {
+      super(failures);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package se.stegvis.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Puts every password check through {@link LoginThrottle}: the webapps' login form and HTTP Basic
+ * on {@code /api} and {@code /engine-rest}. A refused login gets 429 with a Swedish problem
+ * detail and {@code Retry-After}; the outcome of an allowed one (401 = wrong password) is recorded.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+  private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+
+  private final LoginThrottle throttle;
+
+  LoginThrottleFilter(LoginThrottle throttle) {
+    this.throttle = throttle;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    boolean webappLogin = isWebappLogin(request);
+    String userId = webappLogin ? request.getParameter("username")
+        : BasicCredentials.of(request).map(BasicCredentials::userId).orElse(null);
+    if (userId == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String address = request.getRemoteAddr();
+    var refused = throttle.refusedFor(userId, address);
+    if (refused.isPresent()) {
+      refuse(response, refused.get());
+      return;
+    }
+    chain.doFilter(request, response);
+    int status = response.getStatus();
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      throttle.failed(userId, address);
+    } else if (!webappLogin || status == HttpServletResponse.SC_OK) {
+      throttle.succeeded(userId);
+    }
+  }
+
+  private static boolean isWebappLogin(HttpServletRequest request) {
+    return "POST".equals(request.getMethod())
+        && WEBAPP_LOGIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+  }
+
+  private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
+    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    response.setStatus(429);
+    response.setHeader("Retry-After", Long.toString(wait.toSeconds() + 1));
+    response.setContentType("application/problem+json;charset=UTF-8");
+    response.getWriter().write("""
+        {"type":"about:blank","title":"För många inloggningsförsök","status":429,\
+        "detail":"För många misslyckade inloggningsförsök. Försök igen om %d minuter."}""".formatted(minutes));
+  }
+}
