@@ -46,6 +46,8 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import se.stegvis.deadline.Deadline;
+
 /**
  * Stegvis in a real browser: Debian's chromium, driven by playwright-core from
  * {@code .ci/browser/browser-test.mjs}, against this app with the demo users and cases. The coach
@@ -121,7 +123,7 @@ class BrowserTest {
         .until(() -> managementService.createJobQuery().executable().count() == 0);
     Task plan = taskService.createTaskQuery().taskAssignee("anna").taskName(PLAN_TASK).singleResult();
     assertThat(plan).as("anna's demo task %s", PLAN_TASK).isNotNull();
-    assertThat(plan.getPriority()).as("the late action plan is escalated").isEqualTo(100);
+    assertThat(plan.getPriority()).as("the late action plan is escalated").isEqualTo(Deadline.OVERDUE_PRIORITY);
     String planCase = businessKey(plan.getProcessInstanceId());
     String overdueCase = taskService.createTaskQuery().dueBefore(new Date()).list().stream()
         .map(task -> businessKey(task.getProcessInstanceId()))

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.Deadline;
-import se.stegvis.deadline.DeadlineKind;
+import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -30,8 +30,10 @@ class CaseSummaries {
   private final EntityManager entityManager;
   private final IdentityService identityService;
   private final EngineClock clock;
+  private final DeadlineLabels deadlineLabels;
 
-  CaseSummaries(EntityManager entityManager, IdentityService identityService, EngineClock clock) {
+  CaseSummaries(EntityManager entityManager, IdentityService identityService, EngineClock clock, DeadlineLabels deadlineLabels) {
+    this.deadlineLabels = deadlineLabels;
     this.entityManager = entityManager;
     this.identityService = identityService;
     this.clock = clock;
@@ -57,7 +59,7 @@ class CaseSummaries {
         person.isProtectedIdentity(), c.getProject().getCode(), c.getProject().getName(), c.getPhase().name(),
         c.getPhase().label(), CaseStatus.of(c.getPhase()).parameter(), c.getCoach(),
         c.getCoach() == null ? null : coaches.getOrDefault(c.getCoach(), c.getCoach()),
-        next == null ? null : DeadlineKind.labelOf(next.getKind()), due,
+        next == null ? null : deadlineLabels.label(next.getKind()), due,
         due == null ? null : (int) ChronoUnit.DAYS.between(today, due), c.getReferredOn(), c.getStartedOn(),
         c.getExitedOn(),
         c.getStartedOn() == null ? null : (int) ChronoUnit.DAYS.between(c.getStartedOn(), supportEnds));

@@ -27,6 +27,9 @@ import se.stegvis.time.EngineClock;
 @Entity
 public class Deadline {
 
+  /** The task priority of an escalated (overdue) step: Tasklist sorts it first, Cockpit shows it. */
+  public static final int OVERDUE_PRIORITY = 100;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

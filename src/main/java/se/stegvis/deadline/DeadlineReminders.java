@@ -41,10 +41,12 @@ public class DeadlineReminders {
   private final EngineClock clock;
   private final TransactionTemplate transactions;
   private final int daysBefore;
+  private final DeadlineLabels deadlineLabels;
 
   DeadlineReminders(DeadlineRepository deadlines, CaseFileRepository caseFiles, Notifications notifications,
       TaskService taskService, IdentityService identityService, DeadlineCalendar calendar, EngineClock clock,
-      TransactionTemplate transactions, @Value("${stegvis.reminders.days-before:3}") int daysBefore) {
+      TransactionTemplate transactions, @Value("${stegvis.reminders.days-before:3}") int daysBefore, DeadlineLabels deadlineLabels) {
+    this.deadlineLabels = deadlineLabels;
     this.deadlines = deadlines;
     this.caseFiles = caseFiles;
     this.notifications = notifications;
@@ -97,8 +99,8 @@ public class DeadlineReminders {
 
   private void noticeManagers(Deadline deadline) {
     CaseFile caseFile = caseFiles.findById(deadline.getCaseId()).orElseThrow();
-    String subject = "Försenat steg: " + DeadlineKind.labelOf(deadline.getKind()) + " i " + caseFile.getCaseNumber();
-    String body = "Tidsfristen " + DeadlineKind.labelOf(deadline.getKind()) + " i ärende " + caseFile.getCaseNumber()
+    String subject = "Försenat steg: " + deadlineLabels.label(deadline.getKind()) + " i " + caseFile.getCaseNumber();
+    String body = "Tidsfristen " + deadlineLabels.label(deadline.getKind()) + " i ärende " + caseFile.getCaseNumber()
         + " (" + caseFile.getProject().getName() + ") passerade "
         + EngineClock.toDay(java.util.Date.from(deadline.getDueAt()))
         + " utan att steget var klart. Se Försenade steg i Cockpit.";

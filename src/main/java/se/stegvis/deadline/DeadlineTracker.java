@@ -4,8 +4,6 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +19,6 @@ import se.stegvis.time.EngineClock;
  */
 @Component("deadlineTracker")
 class DeadlineTracker implements TaskListener {
-
-  static final String KIND_PROPERTY = "deadlineKind";
 
   private final DeadlineRepository deadlines;
   private final DeadlineCalendar calendar;
@@ -72,16 +68,8 @@ class DeadlineTracker implements TaskListener {
   }
 
   private static String kind(DelegateTask task) {
-    var extensions = task.getBpmnModelElementInstance().getExtensionElements();
-    if (extensions != null) {
-      for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
-        for (CamundaProperty property : properties.getCamundaProperties()) {
-          if (KIND_PROPERTY.equals(property.getCamundaName())) {
-            return property.getCamundaValue();
-          }
-        }
-      }
-    }
-    return task.getTaskDefinitionKey();
+    String kind = DeadlinePeriod.kind(task.getBpmnModelElementInstance());
+    return kind == null ? task.getTaskDefinitionKey() : kind;
   }
+
 }

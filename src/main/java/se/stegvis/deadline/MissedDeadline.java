@@ -17,8 +17,6 @@ import se.stegvis.time.EngineClock;
 @Component("missedDeadline")
 class MissedDeadline implements JavaDelegate {
 
-  static final int OVERDUE_PRIORITY = 100;
-
   private final DeadlineRepository deadlines;
   private final EngineClock clock;
   private final TaskService taskService;
@@ -38,7 +36,7 @@ class MissedDeadline implements JavaDelegate {
         continue;
       }
       deadline.escalate(now);
-      taskService.setPriority(deadline.getTaskId(), OVERDUE_PRIORITY);
+      taskService.setPriority(deadline.getTaskId(), Deadline.OVERDUE_PRIORITY);
     }
   }
 }

@@ -99,9 +99,11 @@ public class OverdueSteps {
   private final EngineClock clock;
   private final TaskService taskService;
   private final IdentityService identityService;
+  private final DeadlineLabels deadlineLabels;
 
   OverdueSteps(EntityManager entityManager, CaseAccess access, EngineClock clock, TaskService taskService,
-      IdentityService identityService) {
+      IdentityService identityService, DeadlineLabels deadlineLabels) {
+    this.deadlineLabels = deadlineLabels;
     this.entityManager = entityManager;
     this.access = access;
     this.clock = clock;
@@ -161,7 +163,7 @@ public class OverdueSteps {
     return new View(today, page, size, overdueTotal,
         lateRows.stream().map(r -> step(r, true, names, taskNames, today)).toList(), dueSoonTotal,
         soonRows.stream().map(r -> step(r, false, names, taskNames, today)).toList(),
-        counts(selected, Group::kind, g -> DeadlineKind.labelOf(g.kind()), KindCount::new),
+        counts(selected, Group::kind, g -> deadlineLabels.label(g.kind()), KindCount::new),
         counts(selected, g -> g.coach() == null ? "" : g.coach(),
             g -> g.coach() == null ? "Ingen coach" : names.getOrDefault(g.coach(), g.coach()), CoachCount::new),
         counts(selected, Group::projectCode, Group::projectName, ProjectCount::new),
@@ -211,7 +213,7 @@ public class OverdueSteps {
     String coach = (String) r[7];
     String taskId = (String) r[2];
     return new Step((String) r[6], (Long) r[5], (String) r[9], (String) r[10], coach,
-        coach == null ? null : names.get(coach), kind, DeadlineKind.labelOf(kind), (Integer) r[1], due,
+        coach == null ? null : names.get(coach), kind, deadlineLabels.label(kind), (Integer) r[1], due,
         late ? Math.max(0, ChronoUnit.DAYS.between(due, today)) : null,
         late ? null : ChronoUnit.DAYS.between(today, due),
         late ? "OVERDUE" : ((DeadlineState) r[4]).name(),

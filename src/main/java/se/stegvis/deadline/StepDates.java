@@ -18,8 +18,10 @@ public class StepDates {
   private final DeadlineRepository deadlines;
   private final EngineClock clock;
   private final AuditLog audit;
+  private final DeadlineLabels deadlineLabels;
 
-  StepDates(DeadlineRepository deadlines, EngineClock clock, AuditLog audit) {
+  StepDates(DeadlineRepository deadlines, EngineClock clock, AuditLog audit, DeadlineLabels deadlineLabels) {
+    this.deadlineLabels = deadlineLabels;
     this.deadlines = deadlines;
     this.clock = clock;
     this.audit = audit;
@@ -33,7 +35,7 @@ public class StepDates {
       LocalDate today = clock.today();
       if (on.isBefore(today)) {
         audit.changed(d.getCaseId(), "Efterregistrerat steg: %s nr %d utfört %s, registrerat %s (förfallodag %s)"
-            .formatted(DeadlineKind.labelOf(d.getKind()), d.getSequence(), on, today, d.dueDay()));
+            .formatted(deadlineLabels.label(d.getKind()), d.getSequence(), on, today, d.dueDay()));
       }
     });
   }

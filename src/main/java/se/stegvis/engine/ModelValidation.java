@@ -26,11 +26,15 @@ import org.camunda.spin.Spin;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.deadline.DeadlineLabels;
+import se.stegvis.deadline.DeadlinePeriod;
+
 /**
  * Refuses a deployment whose models refer to a form or a bean that does not exist, with a message
  * that names each element, before anything is stored. The engine alone would accept such a model
  * and fail only when a case reaches the step; a file that is not BPMN XML at all is refused
- * here too, as a bad request.
+ * here too, as a bad request, and so is a deadline step whose escalation timer disagrees with its
+ * due date ({@link DeadlinePeriod#disagreements}). A deployment that passes renews the deadline labels.
  */
 @Component
 class ModelValidation extends AbstractProcessEnginePlugin implements Deployer {
@@ -70,6 +74,7 @@ class ModelValidation extends AbstractProcessEnginePlugin implements Deployer {
     if (!problems.isEmpty()) {
       throw new BadUserRequestException("Modellen kan inte driftsättas, inget har ändrats: " + String.join(" ", problems));
     }
+    beans.getBean(DeadlineLabels.class).forget();
   }
 
   private List<String> check(ResourceEntity resource, Set<String> formsInDeployment) {
@@ -97,6 +102,7 @@ class ModelValidation extends AbstractProcessEnginePlugin implements Deployer {
         }
       }
     });
+    DeadlinePeriod.disagreements(model).forEach(problem -> problems.add(resource.getName() + ": " + problem));
     return problems;
   }
 

@@ -91,8 +91,6 @@ import se.stegvis.time.EngineClock;
 @Service
 public class ProcessMigrations {
 
-  /** {@code MissedDeadline}'s priority for an overdue task. */
-  static final int OVERDUE_PRIORITY = 100;
   static final String NO_INSTRUCTION = "There is no migration instruction for this instance's activity";
 
   private final RepositoryService repositoryService;
@@ -385,7 +383,7 @@ public class ProcessMigrations {
         if (deadline != null) {
           boolean escalated = deadline.isEscalated();
           deadline.reschedule(newDue.toInstant(), now);
-          if (escalated && !deadline.isEscalated() && task.getPriority() == OVERDUE_PRIORITY) {
+          if (escalated && !deadline.isEscalated() && task.getPriority() == Deadline.OVERDUE_PRIORITY) {
             taskService.setPriority(task.getId(), Task.PRIORITY_NORMAL);
           } else if (escalated) {
             // Escalated before and still overdue: the re-created timer would only escalate the step again.

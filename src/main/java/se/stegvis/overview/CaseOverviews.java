@@ -27,7 +27,7 @@ import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineKind;
+import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.deadline.DeadlineRepository;
 import se.stegvis.identity.IdentityNumber;
 import se.stegvis.meeting.MeetingRepository;
@@ -63,12 +63,14 @@ public class CaseOverviews {
   private final ReferenceCodes codes;
   private final EngineClock clock;
   private final AuditLog audit;
+  private final DeadlineLabels deadlineLabels;
 
   CaseOverviews(TaskService taskService, RuntimeService runtimeService, CasePlacements placements, IdentityService identityService, CaseFileRepository caseFiles,
       CaseAccess access, ReferralRepository referrals, DeadlineRepository deadlines, ActionPlanRepository plans,
       MeetingRepository meetings, ProposedActionRepository proposals, NotificationRepository notifications,
       ReferenceCodes codes, EngineClock clock, AuditLog audit, VisibleCases visibleCases,
-      PlacementRepository placementRepository) {
+      PlacementRepository placementRepository, DeadlineLabels deadlineLabels) {
+    this.deadlineLabels = deadlineLabels;
     this.visibleCases = visibleCases;
     this.placementRepository = placementRepository;
     this.taskService = taskService;
@@ -201,10 +203,10 @@ public class CaseOverviews {
             n.getCreatedAt(), RECIPIENTS.get(n.getRecipient()), n.getSubject(), n.getSentAt() != null)).toList());
   }
 
-  private static CaseOverview.Deadline deadline(se.stegvis.deadline.Deadline d, java.time.Instant now) {
+  private CaseOverview.Deadline deadline(se.stegvis.deadline.Deadline d, java.time.Instant now) {
     boolean overdue = d.isOverdue(now);
     boolean registered = d.getStepOn() != null;
-    return new CaseOverview.Deadline(d.getKind(), DeadlineKind.labelOf(d.getKind()), d.getSequence(), d.dueDay(),
+    return new CaseOverview.Deadline(d.getKind(), deadlineLabels.label(d.getKind()), d.getSequence(), d.dueDay(),
         d.getState().name(), overdue ? "Försenad" : d.getState().label(), overdue, d.getStepOn(),
         registered ? EngineClock.toDay(Date.from(d.getCompletedAt())) : null);
   }

@@ -21,6 +21,7 @@ import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCode;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineKind;
+import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.report.ReportCases.CaseRow;
 import se.stegvis.report.ReportCases.DeadlineRow;
@@ -131,8 +132,10 @@ public class Reports {
   private final ReportCases cases;
   private final ReferenceCodes codes;
   private final EngineClock clock;
+  private final DeadlineLabels deadlineLabels;
 
-  Reports(ReportCases cases, ReferenceCodes codes, EngineClock clock) {
+  Reports(ReportCases cases, ReferenceCodes codes, EngineClock clock, DeadlineLabels deadlineLabels) {
+    this.deadlineLabels = deadlineLabels;
     this.cases = cases;
     this.codes = codes;
     this.clock = clock;
@@ -292,7 +295,7 @@ public class Reports {
     var now = clock.now();
     List<DeadlineRow> due = data.deadlines(now);
     List<DeadlineRowFigures> rows = kinds(due.stream().map(DeadlineRow::kind)).stream()
-        .map(k -> deadlineRow(k, DeadlineKind.labelOf(k), due.stream().filter(d -> k.equals(d.kind())).toList()))
+        .map(k -> deadlineRow(k, deadlineLabels.label(k), due.stream().filter(d -> k.equals(d.kind())).toList()))
         .toList();
     return new DeadlineTable(projectCode, period.from(), period.to(), now, rows,
         deadlineRow(null, "Totalt", due));
@@ -321,7 +324,7 @@ public class Reports {
   LagTable documentationLag(ReportData data) {
     List<ReportCases.StepRow> steps = data.steps();
     List<LagRow> rows = kinds(steps.stream().map(ReportCases.StepRow::kind)).stream()
-        .map(k -> lagRow(k, DeadlineKind.labelOf(k), steps.stream().filter(s -> k.equals(s.kind())).toList()))
+        .map(k -> lagRow(k, deadlineLabels.label(k), steps.stream().filter(s -> k.equals(s.kind())).toList()))
         .toList();
     return new LagTable(data.project(), data.period().from(), data.period().to(), rows, lagRow(null, "Totalt", steps));
   }

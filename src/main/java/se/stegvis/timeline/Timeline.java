@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
-import se.stegvis.deadline.DeadlineKind;
+import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -33,8 +33,10 @@ public class Timeline {
 
   private final JdbcTemplate jdbc;
   private final ReferenceCodes codes;
+  private final DeadlineLabels deadlineLabels;
 
-  Timeline(JdbcTemplate jdbc, ReferenceCodes codes) {
+  Timeline(JdbcTemplate jdbc, ReferenceCodes codes, DeadlineLabels deadlineLabels) {
+    this.deadlineLabels = deadlineLabels;
     this.jdbc = jdbc;
     this.codes = codes;
   }
@@ -217,7 +219,7 @@ public class Timeline {
     jdbc.query("""
         select kind, due_at, state, step_on, completed_at, escalated_at, ended_on, manager_notified_at
         from deadline where case_id = ?""", rs -> {
-      String what = DeadlineKind.labelOf(rs.getString("kind"));
+      String what = deadlineLabels.label(rs.getString("kind"));
       String due = "Senast " + day(rs.getTimestamp("due_at"));
       String state = rs.getString("state");
       Timestamp escalated = rs.getTimestamp("escalated_at");

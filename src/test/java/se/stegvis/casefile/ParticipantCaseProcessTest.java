@@ -404,7 +404,7 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
     clockAt(late.plusMonths(12).plusDays(1), LocalTime.of(0, 0, 1));
     assertThat(fireDueTimers(c)).isEqualTo(1);
     assertThat(pi).hasPassed("escalateFollowUp", "followUpEscalated").isWaitingAtExactly("followUp");
-    assertThat(task(c, "followUp").getPriority()).isEqualTo(100);
+    assertThat(task(c, "followUp").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     completeOn(late.plusMonths(12).plusDays(5), c, "followUp", COACH, followUp(late.plusMonths(12).plusDays(5)));
 
     assertThat(pi).isEnded().hasPassed("caseClosed");

@@ -59,7 +59,7 @@ class DeadlineProcessTest extends CaseProcessTest {
         EngineClock.ZONE).toInstant());
     Task escalated = task(c, "decideIntake");
     assertThat(escalated.getId()).isEqualTo(task.getId());
-    assertThat(escalated.getPriority()).isEqualTo(100);
+    assertThat(escalated.getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(escalated.getAssignee()).isNull();
     assertThat(candidateGroups(escalated)).isEqualTo(candidatesBefore).containsExactly("beredningsgrupp");
 
@@ -143,7 +143,7 @@ class DeadlineProcessTest extends CaseProcessTest {
         .containsExactlyInAnyOrder(tuple("MEETING", DeadlineState.OPEN), tuple("PROPOSAL", DeadlineState.OPEN));
     Task escalated = task(c, "makeActionPlan");
     assertThat(escalated.getId()).isEqualTo(plan.getId());
-    assertThat(escalated.getPriority()).isEqualTo(100);
+    assertThat(escalated.getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(escalated.getAssignee()).isEqualTo(COACH);
     assertThat(task(c, "holdMeeting").getPriority()).isEqualTo(Task.PRIORITY_NORMAL);
 
@@ -169,7 +169,7 @@ class DeadlineProcessTest extends CaseProcessTest {
     assertThat(instance(c)).hasPassed("proposalOverdue", "escalateProposal", "proposalEscalated")
         .isWaitingAt("documentProposal");
     assertThat(deadline(c, "PROPOSAL", 1).status()).isEqualTo("OVERDUE");
-    assertThat(task(c, "documentProposal").getPriority()).isEqualTo(100);
+    assertThat(task(c, "documentProposal").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(deadline(c, "MEETING", 4).getState()).as("the next meeting is not yet due").isEqualTo(DeadlineState.OPEN);
   }
 

@@ -27,6 +27,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
+import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.identity.Groups;
 
 /**
@@ -46,6 +47,7 @@ class ModelerDeploymentTest {
   @Autowired IdentityService identityService;
   @Autowired ProcessEngine processEngine;
   @Autowired ModelDeployment modelDeployment;
+  @Autowired DeadlineLabels deadlineLabels;
 
   @BeforeEach
   void coach() {
@@ -73,6 +75,33 @@ class ModelerDeploymentTest {
     assertThat(latestVersion()).as("a restart does not put the application's older models on top").isEqualTo(before + 1);
     assertThat(repositoryService.getProcessDefinition(latestDefinitionId()).getDeploymentId())
         .isEqualTo(repositoryService.createDeploymentQuery().deploymentName("modeler").singleResult().getId());
+  }
+
+  @Test
+  @DisplayName("the action plan's period changed to 10 days in Modeler: the label managers read says 10 days")
+  void changedPeriodChangesTheLabel() throws IOException {
+    assertThat(deadlineLabels.label("PLAN")).isEqualTo("Handlingsplan (14 dagar)");
+    var response = deploy("admin", "demo", model().replace("${deadlines.endOfDay(startDate, 'P14D')}",
+        "${deadlines.endOfDay(startDate, 'P10D')}"), true);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(deadlineLabels.label("PLAN")).isEqualTo("Handlingsplan (10 dagar)");
+    assertThat(deadlineLabels.label("INTAKE_DECISION")).isEqualTo("Beslut om insats (14 dagar)");
+  }
+
+  @Test
+  @DisplayName("a due date changed without its escalation timer is refused, naming the step; nothing changes")
+  void dueDateAndTimerMustAgree() throws IOException {
+    int before = latestVersion();
+    String label = deadlineLabels.label("PLAN");
+    String changed = model().replaceFirst(
+        "camunda:dueDate=\"\\$\\{deadlines.endOfDay\\(startDate, 'P(\\d+)D'\\)}\"",
+        "camunda:dueDate=\"\\${deadlines.endOfDay(startDate, 'P9D')}\"");
+    assertThat(changed).contains("'P9D'");
+    var response = deploy("admin", "demo", changed, true);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("Upprätta handlingsplan").contains("eskaleringstimern");
+    assertThat(latestVersion()).isEqualTo(before);
+    assertThat(deadlineLabels.label("PLAN")).isEqualTo(label);
   }
 
   private String latestDefinitionId() {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CasePhase;
+import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.support.CaseProcessTest;
 
@@ -76,7 +77,7 @@ class FollowUpProcessTest extends CaseProcessTest {
     assertThat(deadline(c, "FOLLOW_UP", 1).getState()).isEqualTo(DeadlineState.OPEN);
     assertThat(deadline(c, "FOLLOW_UP", 1).getEscalatedAt()).isNotNull();
     assertThat(deadline(c, "FOLLOW_UP", 1).isEscalated()).isTrue();
-    assertThat(task(c, "followUp").getPriority()).isEqualTo(100);
+    assertThat(task(c, "followUp").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(task(c, "followUp").getAssignee()).isEqualTo(COACH);
 
     LocalDate late = exited.plusMonths(13);

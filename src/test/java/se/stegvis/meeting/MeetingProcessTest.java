@@ -76,7 +76,7 @@ class MeetingProcessTest extends CaseProcessTest {
     assertThat(deadline(c, "MEETING", 1).getEscalatedAt()).isNotNull();
     assertThat(deadline(c, "MEETING", 1).isEscalated()).isTrue();
     assertThat(task(c, "holdMeeting").getId()).isEqualTo(first);
-    assertThat(task(c, "holdMeeting").getPriority()).isEqualTo(100);
+    assertThat(task(c, "holdMeeting").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(task(c, "holdMeeting").getAssignee()).isEqualTo(COACH);
 
     LocalDate late = LocalDate.of(2026, 5, 20);

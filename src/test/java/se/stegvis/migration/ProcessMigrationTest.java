@@ -39,6 +39,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.identity.Groups;
 import se.stegvis.support.CaseProcessTest;
@@ -149,7 +150,7 @@ class ProcessMigrationTest extends CaseProcessTest {
     assertThat(fireDueTimers(first)).isEqualTo(1);
     assertThat(instance(first)).hasPassed("planOverdue", "escalatePlan", "planEscalated").isWaitingAt("makeActionPlan");
     assertThat(deadline(first, "PLAN", 1).status()).isEqualTo("OVERDUE");
-    assertThat(task(first, "makeActionPlan").getPriority()).isEqualTo(100);
+    assertThat(task(first, "makeActionPlan").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(fireDueTimers(second)).as("the second case started a day later").isZero();
     assertThat(deadline(second, "PLAN", 1).getState()).isEqualTo(DeadlineState.OPEN);
   }
@@ -167,7 +168,7 @@ class ProcessMigrationTest extends CaseProcessTest {
     clockAt(started.plusDays(15), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(late)).isEqualTo(1);
     assertThat(deadline(late, "PLAN", 1).status()).isEqualTo("OVERDUE");
-    assertThat(task(late, "makeActionPlan").getPriority()).isEqualTo(100);
+    assertThat(task(late, "makeActionPlan").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(timerOrNull(late, "planOverdue")).as("a fired deadline timer is gone").isNull();
 
     clockAt(started.plusDays(16), MORNING);
@@ -192,7 +193,7 @@ class ProcessMigrationTest extends CaseProcessTest {
     assertThat(swedish(Date.from(deadline(later, "PLAN", 1).getDueAt()))).isEqualTo(endOf(laterDue));
     assertThat(deadline(later, "PLAN", 1).status()).isEqualTo("OVERDUE");
     assertThat(deadline(later, "PLAN", 1).getEscalatedAt()).isEqualTo(laterEscalatedAt);
-    assertThat(task(later, "makeActionPlan").getPriority()).isEqualTo(100);
+    assertThat(task(later, "makeActionPlan").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
     assertThat(timerOrNull(later, "planOverdue")).as("no second escalation of a deadline still missed").isNull();
     assertThat(fireDueTimers(later)).isZero();
 
@@ -201,7 +202,7 @@ class ProcessMigrationTest extends CaseProcessTest {
     clockAt(started.plusDays(22), JUST_AFTER_MIDNIGHT);
     assertThat(fireDueTimers(late)).isEqualTo(1);
     assertThat(deadline(late, "PLAN", 1).status()).isEqualTo("OVERDUE");
-    assertThat(task(late, "makeActionPlan").getPriority()).isEqualTo(100);
+    assertThat(task(late, "makeActionPlan").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
   }
 
   @Test

@@ -123,7 +123,7 @@ class PlacementProcessTest extends PlacementTest {
     Deadline late = deadline(c, "PLACEMENT_VISIT", 1);
     assertThat(late.status()).isEqualTo("OVERDUE");
     assertThat(swedish(Date.from(late.getDueAt()))).isEqualTo(endOf(LocalDate.of(2026, 3, 2)));
-    assertThat(placementTask(c, "followUpVisit").getPriority()).isEqualTo(100);
+    assertThat(placementTask(c, "followUpVisit").getPriority()).isEqualTo(Deadline.OVERDUE_PRIORITY);
 
     Map<String, Object> ending = followUpEnds(LocalDate.of(2026, 3, 10), "ENDED_EARLY");
     ending.put("endReason", "HEALTH");
