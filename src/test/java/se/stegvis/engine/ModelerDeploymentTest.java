@@ -73,8 +73,9 @@ class ModelerDeploymentTest {
 
     modelDeployment.postProcessEngineBuild(processEngine); // what a restart does
     assertThat(latestVersion()).as("a restart does not put the application's older models on top").isEqualTo(before + 1);
-    assertThat(repositoryService.getProcessDefinition(latestDefinitionId()).getDeploymentId())
-        .isEqualTo(repositoryService.createDeploymentQuery().deploymentName("modeler").singleResult().getId());
+    String deploymentId = repositoryService.getProcessDefinition(latestDefinitionId()).getDeploymentId();
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult().getName())
+        .isEqualTo("modeler");
   }
 
   @Test
