@@ -47,10 +47,12 @@ class CaseSummaries {
     Map<Long, Deadline> next = nextSteps(cases.stream().map(CaseFile::getId).toList());
     Map<String, String> coaches = coachNames(cases.stream().map(CaseFile::getCoach).filter(c -> c != null)
         .collect(Collectors.toSet()));
-    return cases.stream().map(c -> summary(c, next.get(c.getId()), coaches, today)).toList();
+    Map<String, String> labels = deadlineLabels.all();
+    return cases.stream().map(c -> summary(c, next.get(c.getId()), coaches, labels, today)).toList();
   }
 
-  private CaseSummary summary(CaseFile c, Deadline next, Map<String, String> coaches, LocalDate today) {
+  private CaseSummary summary(CaseFile c, Deadline next, Map<String, String> coaches, Map<String, String> labels,
+      LocalDate today) {
     var person = c.getParticipant();
     LocalDate due = next == null ? null : EngineClock.toDay(Date.from(next.getDueAt()));
     LocalDate supportEnds = c.getExitedOn() == null ? today : c.getExitedOn();
@@ -59,7 +61,7 @@ class CaseSummaries {
         person.isProtectedIdentity(), c.getProject().getCode(), c.getProject().getName(), c.getPhase().name(),
         c.getPhase().label(), CaseStatus.of(c.getPhase()).parameter(), c.getCoach(),
         c.getCoach() == null ? null : coaches.getOrDefault(c.getCoach(), c.getCoach()),
-        next == null ? null : deadlineLabels.label(next.getKind()), due,
+        next == null ? null : labels.getOrDefault(next.getKind(), next.getKind()), due,
         due == null ? null : (int) ChronoUnit.DAYS.between(today, due), c.getReferredOn(), c.getStartedOn(),
         c.getExitedOn(),
         c.getStartedOn() == null ? null : (int) ChronoUnit.DAYS.between(c.getStartedOn(), supportEnds));

@@ -160,10 +160,11 @@ public class OverdueSteps {
     Map<String, String> taskNames = taskNames(Stream.concat(lateRows.stream(), soonRows.stream())
         .map(r -> (String) r[2]).filter(Objects::nonNull).distinct().toArray(String[]::new));
 
+    Map<String, String> labels = deadlineLabels.all();
     return new View(today, page, size, overdueTotal,
-        lateRows.stream().map(r -> step(r, true, names, taskNames, today)).toList(), dueSoonTotal,
-        soonRows.stream().map(r -> step(r, false, names, taskNames, today)).toList(),
-        counts(selected, Group::kind, g -> deadlineLabels.label(g.kind()), KindCount::new),
+        lateRows.stream().map(r -> step(r, true, names, taskNames, labels, today)).toList(), dueSoonTotal,
+        soonRows.stream().map(r -> step(r, false, names, taskNames, labels, today)).toList(),
+        counts(selected, Group::kind, g -> labels.getOrDefault(g.kind(), g.kind()), KindCount::new),
         counts(selected, g -> g.coach() == null ? "" : g.coach(),
             g -> g.coach() == null ? "Ingen coach" : names.getOrDefault(g.coach(), g.coach()), CoachCount::new),
         counts(selected, Group::projectCode, Group::projectName, ProjectCount::new),
@@ -207,13 +208,13 @@ public class OverdueSteps {
   }
 
   private Step step(Object[] r, boolean late, Map<String, String> names, Map<String, String> taskNames,
-      LocalDate today) {
+      Map<String, String> labels, LocalDate today) {
     String kind = (String) r[0];
     LocalDate due = EngineClock.toDay(java.util.Date.from((Instant) r[3]));
     String coach = (String) r[7];
     String taskId = (String) r[2];
     return new Step((String) r[6], (Long) r[5], (String) r[9], (String) r[10], coach,
-        coach == null ? null : names.get(coach), kind, deadlineLabels.label(kind), (Integer) r[1], due,
+        coach == null ? null : names.get(coach), kind, labels.getOrDefault(kind, kind), (Integer) r[1], due,
         late ? Math.max(0, ChronoUnit.DAYS.between(due, today)) : null,
         late ? null : ChronoUnit.DAYS.between(today, due),
         late ? "OVERDUE" : ((DeadlineState) r[4]).name(),

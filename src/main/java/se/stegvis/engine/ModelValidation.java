@@ -26,7 +26,6 @@ import org.camunda.spin.Spin;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
-import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.deadline.DeadlinePeriod;
 
 /**
@@ -34,7 +33,7 @@ import se.stegvis.deadline.DeadlinePeriod;
  * that names each element, before anything is stored. The engine alone would accept such a model
  * and fail only when a case reaches the step; a file that is not BPMN XML at all is refused
  * here too, as a bad request, and so is a deadline step whose escalation timer disagrees with its
- * due date ({@link DeadlinePeriod#disagreements}). A deployment that passes renews the deadline labels.
+ * due date ({@link DeadlinePeriod#disagreements}).
  */
 @Component
 class ModelValidation extends AbstractProcessEnginePlugin implements Deployer {
@@ -74,7 +73,6 @@ class ModelValidation extends AbstractProcessEnginePlugin implements Deployer {
     if (!problems.isEmpty()) {
       throw new BadUserRequestException("Modellen kan inte driftsättas, inget har ändrats: " + String.join(" ", problems));
     }
-    beans.getBean(DeadlineLabels.class).forget();
   }
 
   private List<String> check(ResourceEntity resource, Set<String> formsInDeployment) {

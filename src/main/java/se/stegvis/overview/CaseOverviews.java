@@ -192,7 +192,7 @@ public class CaseOverviews {
             referral.getDecision() == null ? null : codes.label(CodeSet.INTAKE_DECISION, referral.getDecision()),
             referral.getDecidedOn()),
         c.getStartedOn(), c.getExitedOn(),
-        deadlines.findByCaseIdOrderByDueAt(c.getId()).stream().map(d -> deadline(d, clock.now())).toList(),
+        deadlines(c.getId()),
         plan == null ? null : new CaseOverview.Plan(plan.getMadeOn(), plan.getGoals(), plan.getActivities()),
         meetings.findByCaseIdOrderBySequence(c.getId()).stream().map(m -> new CaseOverview.Meeting(m.getSequence(),
             m.getHeldOn(), m.isPersonPresent(), CaseOverview.Meeting.codes(m.getPartiesPresent()).stream()
@@ -203,10 +203,17 @@ public class CaseOverviews {
             n.getCreatedAt(), RECIPIENTS.get(n.getRecipient()), n.getSubject(), n.getSentAt() != null)).toList());
   }
 
-  private CaseOverview.Deadline deadline(se.stegvis.deadline.Deadline d, java.time.Instant now) {
+  private List<CaseOverview.Deadline> deadlines(Long caseId) {
+    var now = clock.now();
+    var labels = deadlineLabels.all();
+    return deadlines.findByCaseIdOrderByDueAt(caseId).stream().map(d -> deadline(d, now, labels)).toList();
+  }
+
+  private static CaseOverview.Deadline deadline(se.stegvis.deadline.Deadline d, java.time.Instant now,
+      Map<String, String> labels) {
     boolean overdue = d.isOverdue(now);
     boolean registered = d.getStepOn() != null;
-    return new CaseOverview.Deadline(d.getKind(), deadlineLabels.label(d.getKind()), d.getSequence(), d.dueDay(),
+    return new CaseOverview.Deadline(d.getKind(), labels.getOrDefault(d.getKind(), d.getKind()), d.getSequence(), d.dueDay(),
         d.getState().name(), overdue ? "Försenad" : d.getState().label(), overdue, d.getStepOn(),
         registered ? EngineClock.toDay(Date.from(d.getCompletedAt())) : null);
   }

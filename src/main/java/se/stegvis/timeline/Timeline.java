@@ -216,10 +216,11 @@ public class Timeline {
    * registration time), and a deadline that ended missed or cancelled on the day the case ended.
    */
   private void deadlines(Long caseId, List<Event> events) {
+    var labels = deadlineLabels.all();
     jdbc.query("""
         select kind, due_at, state, step_on, completed_at, escalated_at, ended_on, manager_notified_at
         from deadline where case_id = ?""", rs -> {
-      String what = deadlineLabels.label(rs.getString("kind"));
+      String what = labels.getOrDefault(rs.getString("kind"), rs.getString("kind"));
       String due = "Senast " + day(rs.getTimestamp("due_at"));
       String state = rs.getString("state");
       Timestamp escalated = rs.getTimestamp("escalated_at");
