@@ -21,15 +21,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import se.stegvis.support.AlsoOnPostgres;
+import se.stegvis.support.PostgresTestDatabase;
+
 /**
  * Flyway 12 and 12.1 on a copy of a database as the old code left it (schema up to version 10,
  * deadlines judged by registration time, escalations as MISSED, every exit as CANCELLED): each
  * state recomputed from the stored dates.
  */
 @DisplayName("Migrering V12: tidsfristernas status räknas om från sparade datum")
+@AlsoOnPostgres
 class DeadlineStatesMigrationTest {
 
   DataSource dataSource() {
+    if (PostgresTestDatabase.selected()) {
+      return new DriverManagerDataSource(PostgresTestDatabase.createDatabase("stegvis_v12"), PostgresTestDatabase.USER,
+          PostgresTestDatabase.PASSWORD);
+    }
     return new DriverManagerDataSource("jdbc:h2:mem:deadline-states-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
         "sa", "");
   }

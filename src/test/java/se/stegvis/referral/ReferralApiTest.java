@@ -37,6 +37,7 @@ import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.deadline.DeadlineCalendar;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.AtOnce;
 
 /**
@@ -46,6 +47,7 @@ import se.stegvis.support.AtOnce;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AlsoOnPostgres
 class ReferralApiTest {
 
   static final String USER = "remiapi";
