@@ -23,6 +23,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.consent.ConsentRepository;
 import se.stegvis.identity.Groups;
 import se.stegvis.placement.PlacementRepository;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 /**
@@ -35,6 +36,7 @@ import se.stegvis.support.ApiTest;
  * {@code CaseAccess} to compute them.
  */
 @DisplayName("Behörighetsmatrisen gäller i varje dörr: varje API-adress, varje roll, varje relation till ärendet")
+@AlsoOnPostgres
 class AccessDoorsTest extends ApiTest {
 
   static final String TEAMMATE = "tea";

@@ -20,6 +20,7 @@ import se.stegvis.casefile.NotificationRepository;
 import se.stegvis.consent.ConsentRepository;
 import se.stegvis.identity.Groups;
 import se.stegvis.referral.DuplicateCaseException;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 import se.stegvis.support.TestHttp;
 
@@ -28,6 +29,7 @@ import se.stegvis.support.TestHttp;
 // An application context of its own: the login throttle and remembered checks of the shared one
 // carry what earlier classes did under other engine clocks (the suite failed here, alone it passed).
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@AlsoOnPostgres
 class DoorFindingsTest extends ApiTest {
 
   @Autowired NotificationRepository notifications;

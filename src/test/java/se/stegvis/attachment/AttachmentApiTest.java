@@ -17,9 +17,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Bilagor: PDF, JPEG och PNG upp till 10 MB efter innehållet, lagras med kontrollsumma, hämtas som fil")
+@AlsoOnPostgres
 class AttachmentApiTest extends ApiTest {
 
   static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

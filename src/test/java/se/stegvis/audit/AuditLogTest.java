@@ -20,9 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.placement.PlacementRequests;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Loggen: varje läsning och ändring av ett ärende loggas, loggen kan inte ändras, chefer granskar")
+@AlsoOnPostgres
 class AuditLogTest extends ApiTest {
 
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.AtOnce;
 import se.stegvis.support.CaseProcessTest;
 
@@ -18,6 +19,7 @@ import se.stegvis.support.CaseProcessTest;
  * the same number, the first referrals of a year may arrive at the same moment, and a referral
  * still being registered does not hold up the next one.
  */
+@AlsoOnPostgres
 class CaseNumbersTest extends CaseProcessTest {
 
   @Autowired

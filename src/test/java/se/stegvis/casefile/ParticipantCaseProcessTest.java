@@ -33,6 +33,7 @@ import se.stegvis.placement.PlacementRequests;
 import se.stegvis.plan.ActionPlanRepository;
 import se.stegvis.plan.ProposedActionRepository;
 import se.stegvis.referral.ReferralRepository;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.survey.Survey;
 import se.stegvis.survey.SurveyAnswer;
 import se.stegvis.survey.SurveyAnswerRepository;
@@ -48,6 +49,7 @@ import se.stegvis.support.FlowNodeCoverage;
 @DisplayName("Deltagarärende: alla vägar genom processen")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @FlowNodeCoverage(process = ProcessVariables.PROCESS_KEY)
+@AlsoOnPostgres
 class ParticipantCaseProcessTest extends CaseProcessTest {
 
   @Autowired ReferralRepository referralRepository;

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Sök deltagare och Mina deltagare: namn utan accenter, personnummer i alla former, ärendenummer, behörighet, logg")
+@AlsoOnPostgres
 class CaseSearchApiTest extends ApiTest {
 
   private static final AtomicInteger PEOPLE = new AtomicInteger(700);

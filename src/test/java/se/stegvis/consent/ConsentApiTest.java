@@ -18,9 +18,11 @@ import se.stegvis.casefile.NotificationRepository;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.exit.CaseExitRepository;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Samtycke: per part och kategori; återkallat samtycke stoppar informationsdelning och avbryter samarbetet")
+@AlsoOnPostgres
 class ConsentApiTest extends ApiTest {
 
   @Autowired ConsentRepository consents;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 import se.stegvis.time.EngineClock;
 
@@ -25,6 +26,7 @@ import se.stegvis.time.EngineClock;
  * the task's priority; the task stays where it was.
  */
 @DisplayName("Tidsfrister: gränserna med motorns klocka (Europe/Stockholm)")
+@AlsoOnPostgres
 class DeadlineProcessTest extends CaseProcessTest {
 
   static final LocalTime BEFORE_MIDNIGHT = LocalTime.of(23, 0);

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import se.stegvis.support.AlsoOnPostgres;
+import se.stegvis.support.PostgresTestDatabase;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -29,9 +31,14 @@ import se.stegvis.time.EngineClock;
  * state recomputed from the stored dates.
  */
 @DisplayName("Migrering V12: tidsfristernas status räknas om från sparade datum")
+@AlsoOnPostgres
 class DeadlineStatesMigrationTest {
 
   DataSource dataSource() {
+    if (PostgresTestDatabase.selected()) {
+      return new DriverManagerDataSource(PostgresTestDatabase.createDatabase("stegvis_v12"), PostgresTestDatabase.USER,
+          PostgresTestDatabase.PASSWORD);
+    }
     return new DriverManagerDataSource("jdbc:h2:mem:deadline-states-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
         "sa", "");
   }

@@ -26,9 +26,11 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
 import se.stegvis.problems.FormRejectedException;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 @DisplayName("Försenade steg: chefens vy över missade tidsfrister")
+@AlsoOnPostgres
 class OverdueStepsTest extends CaseProcessTest {
 
   /** A project of this test only, with a manager group of its own: no other test class adds cases to it. */

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Utdrag till part: exakt det som samtycket tillåter, med samtycket, resten undanhållet och loggat")
+@AlsoOnPostgres
 class ExtractApiTest extends ApiTest {
 
   @Test

@@ -29,6 +29,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 
 /**
  * Deploying from Camunda Modeler: the same multipart call to /engine-rest/deployment/create.
@@ -38,6 +39,7 @@ import se.stegvis.identity.Groups;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext
+@AlsoOnPostgres
 class ModelerDeploymentTest {
 
   private static final String KEY = "participant-case";

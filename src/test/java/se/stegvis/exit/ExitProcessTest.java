@@ -18,6 +18,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CasePhase;
 import se.stegvis.consent.Consent;
 import se.stegvis.consent.ConsentRepository;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 /**
@@ -25,6 +26,7 @@ import se.stegvis.support.CaseProcessTest;
  * with plan, meetings and proposal still open and every consent in force.
  */
 @DisplayName("Avslut: kontroller på servern")
+@AlsoOnPostgres
 class ExitProcessTest extends CaseProcessTest {
 
   static final LocalDate STARTED = LocalDate.of(2026, 6, 15);

@@ -14,10 +14,12 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CasePhase;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 /** The follow-up opens 6 months after exit and is due 12 months after exit. */
 @DisplayName("Uppföljning 6–12 månader efter avslut")
+@AlsoOnPostgres
 class FollowUpProcessTest extends CaseProcessTest {
 
   @Autowired FollowUpRepository followUps;

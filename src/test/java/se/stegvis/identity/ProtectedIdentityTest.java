@@ -9,9 +9,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Skyddade personuppgifter: bara coachen och projektledaren ser ärendet och kontaktuppgifterna")
+@AlsoOnPostgres
 class ProtectedIdentityTest extends ApiTest {
 
   @Test

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Journalen: signerade anteckningar ändras aldrig, rättelser syns bredvid, bara ärendets coach, hennes team och administratörer skriver")
+@AlsoOnPostgres
 class JournalApiTest extends ApiTest {
 
   @Test

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 /**
@@ -22,6 +23,7 @@ import se.stegvis.support.CaseProcessTest;
  * each created when the previous one is held, each with its deadline counted from the start.
  */
 @DisplayName("Flerpartssamtal: varannan månad från start")
+@AlsoOnPostgres
 class MeetingProcessTest extends CaseProcessTest {
 
   @Autowired MeetingRepository meetings;

@@ -42,6 +42,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 import se.stegvis.time.EngineClock;
 
@@ -60,6 +61,7 @@ import se.stegvis.time.EngineClock;
 @TestPropertySource(properties = "stegvis.test.context=process-migration")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @DisplayName("Migrering: pågående ärenden till en ny processversion")
+@AlsoOnPostgres
 class ProcessMigrationTest extends CaseProcessTest {
 
   static final String MODEL = "processes/participant-case.bpmn";

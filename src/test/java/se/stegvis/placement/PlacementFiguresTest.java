@@ -15,12 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 
 /**
  * Placement figures for the reports against a hand-computed fixture in a project of its own:
  * placements started in the first half of 2031, on the period's edges too.
  */
 @DisplayName("Praktik i siffror: antal, personer, längd och andel till anställning")
+@AlsoOnPostgres
 class PlacementFiguresTest extends PlacementTest {
 
   static final String PROJECT = "FIGUR";

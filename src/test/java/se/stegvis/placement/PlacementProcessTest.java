@@ -17,6 +17,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineState;
 import se.stegvis.problems.FormRejectedException;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.FlowNodeCoverage;
 
 /**
@@ -27,6 +28,7 @@ import se.stegvis.support.FlowNodeCoverage;
  */
 @DisplayName("Praktik: från begäran till utfall")
 @FlowNodeCoverage(process = "work-placement")
+@AlsoOnPostgres
 class PlacementProcessTest extends PlacementTest {
 
   @Test

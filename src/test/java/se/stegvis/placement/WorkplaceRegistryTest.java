@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.problems.FormRejectedException;
+import se.stegvis.support.AlsoOnPostgres;
 
 /** The workplace registry and matching: validation, capacity, and which workplaces a request is offered. */
 @DisplayName("Praktikplatsregister och matchning")
+@AlsoOnPostgres
 class WorkplaceRegistryTest extends PlacementTest {
 
   @Test

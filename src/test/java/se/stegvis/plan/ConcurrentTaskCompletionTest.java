@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.AtOnce;
 import se.stegvis.support.HttpCaseTest;
 import se.stegvis.support.TestHttp;
@@ -21,6 +22,7 @@ import se.stegvis.support.TestHttp;
  * does): exactly one succeeds, the other is told in Swedish that the task was just done by
  * someone else, and the case holds one action plan.
  */
+@AlsoOnPostgres
 class ConcurrentTaskCompletionTest extends HttpCaseTest {
 
   static final String SWEDISH_CONFLICT = "(Uppgiften har just ändrats eller slutförts av någon annan"

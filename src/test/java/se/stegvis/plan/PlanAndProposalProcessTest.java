@@ -11,10 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.DeadlineState;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 /** "Upprätta handlingsplan" and "Dokumentera förslag till åtgärd" validated on the server. */
 @DisplayName("Handlingsplan och förslag till åtgärd: kontroller på servern")
+@AlsoOnPostgres
 class PlanAndProposalProcessTest extends CaseProcessTest {
 
   @Autowired ActionPlanRepository plans;

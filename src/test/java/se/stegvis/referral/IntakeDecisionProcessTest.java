@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.CasePhase;
 import se.stegvis.casefile.NotificationRepository;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 /**
@@ -25,6 +26,7 @@ import se.stegvis.support.CaseProcessTest;
  * answered in Swedish and changes nothing, the task stays with the working group.
  */
 @DisplayName("Beslut om insats: kontroller på servern")
+@AlsoOnPostgres
 class IntakeDecisionProcessTest extends CaseProcessTest {
 
   static final LocalDate REFERRED = LocalDate.of(2026, 6, 1);

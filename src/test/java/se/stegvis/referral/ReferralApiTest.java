@@ -36,6 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.AtOnce;
 import se.stegvis.time.EngineClock;
 
@@ -46,6 +47,7 @@ import se.stegvis.time.EngineClock;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AlsoOnPostgres
 class ReferralApiTest {
 
   static final String USER = "remiapi";

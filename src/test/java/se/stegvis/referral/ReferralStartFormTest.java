@@ -35,6 +35,7 @@ import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.casefile.Project;
 import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.AtOnce;
 
 /**
@@ -44,6 +45,7 @@ import se.stegvis.support.AtOnce;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AlsoOnPostgres
 class ReferralStartFormTest {
 
   static final String USER = ReferralApiTest.USER;

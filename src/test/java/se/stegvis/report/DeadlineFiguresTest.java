@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.Project;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 /**
@@ -68,6 +69,7 @@ import se.stegvis.support.CaseProcessTest;
  * Total, 11 steps: 0 0 0 0 0 0 0 1 7 14 21: median 0 (6th), rank 10 → 14.
  */
 @DisplayName("Tidsfrister över två år: i tid efter stegets datum, missad förblir missad, avbruten bara före förfallodagen")
+@AlsoOnPostgres
 class DeadlineFiguresTest extends CaseProcessTest {
 
   static final String PROJECT = "TIDSFRIST";

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import se.stegvis.support.AlsoOnPostgres;
+
 /**
  * Every report table against the hand-computed figures of {@link ReportFixture}: the first half
  * of 2032 (182 days of a 366-day year), reports computed at noon on 30 June 2032.
  */
 @DisplayName("Rapporter: deltagare, remisser, väntetider, tidsfrister och nationell uppföljning")
+@AlsoOnPostgres
 class ReportFiguresTest extends ReportFixture {
 
   static final ReportPeriod HALF_YEAR = new ReportPeriod(FROM, TO);

@@ -19,9 +19,11 @@ import se.stegvis.identity.Groups;
 import se.stegvis.placement.PlacementRequests;
 import se.stegvis.report.ReportPeriod;
 import se.stegvis.report.Reports;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Gallring: utgångna ärenden raderas med motorhistorik, statistiken består, torrkörningen raderar inget")
+@AlsoOnPostgres
 class GallringTest extends ApiTest {
 
   static final String PROJECT = "GALLR";

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.ProcessVariables;
 import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
 
 /**
@@ -29,6 +30,7 @@ import se.stegvis.support.CaseProcessTest;
  * many tasks it opens at a time.
  */
 @DisplayName("Rollernas behörigheter: en lista, utan dubbletter vid omstart")
+@AlsoOnPostgres
 class RoleAuthorizationsTest extends CaseProcessTest {
 
   @Autowired RoleAuthorizations roleAuthorizations;

@@ -69,8 +69,8 @@ import se.stegvis.time.EngineClock;
  *
  * <p>Every test class that extends this one without further configuration shares one Spring
  * context (and one H2 database), so tests create their own cases and assert on those only.
- * PostgreSQL variants add {@code @EnabledIfPostgres @ContextConfiguration(initializers =
- * PostgresTestDatabase.Initializer.class)} and so share one PostgreSQL context between them.
+ * Those marked {@link AlsoOnPostgres} run again in the PostgreSQL execution, where they likewise
+ * share one context on one fresh PostgreSQL database.
  */
 @SpringBootTest
 @ActiveProfiles("test")

@@ -28,6 +28,14 @@ public final class PostgresTestDatabase {
   private PostgresTestDatabase() {
   }
 
+  /**
+   * Whether this JVM runs the {@link AlsoOnPostgres} tests on PostgreSQL: the {@code postgres}
+   * Surefire execution sets {@value AlsoOnPostgres#PROPERTY}{@code =postgres}; otherwise they run on H2.
+   */
+  public static boolean selected() {
+    return "postgres".equalsIgnoreCase(System.getProperty(AlsoOnPostgres.PROPERTY, ""));
+  }
+
   public static synchronized boolean isAvailable() {
     if (available == null) {
       DriverManager.setLoginTimeout(3);
@@ -53,10 +61,9 @@ public final class PostgresTestDatabase {
   }
 
   /**
-   * For a PostgreSQL twin of a Spring test:
-   * {@code @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)} points the
-   * context at a fresh database. Being one class, it gives twins that declare nothing else the same
-   * context configuration, so they share one Spring context and database.
+   * Points a Spring context at a fresh database. {@link AlsoOnPostgres} tests get it through
+   * {@link PostgresContextCustomizerFactory} in the PostgreSQL execution; a test that runs on
+   * PostgreSQL only may name it in {@code @ContextConfiguration(initializers = ...)}.
    */
   public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
 
 @DisplayName("Tidslinjen: allt som skrivits i ärendet, i datumordning, filtrerbart per slag")
+@AlsoOnPostgres
 class TimelineApiTest extends ApiTest {
 
   @Test
