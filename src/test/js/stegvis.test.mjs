@@ -8,8 +8,13 @@ import path from 'node:path';
 const root = process.env.STEGVIS_JS_UNDER_TEST;
 assert.ok(root, 'STEGVIS_JS_UNDER_TEST names the copied static folder');
 
-// The few browser globals stegvis.js reads.
-globalThis.document = { cookie: '' };
+// The few browser globals stegvis.js reads, and a DOM just big enough for el().
+globalThis.document = {
+  cookie: '',
+  createElement: tag => ({ tag, className: '', children: [], appendChild(child) { this.children.push(child); return child; } }),
+  createTextNode: text => ({ text })
+};
+const textOf = node => node.text !== undefined ? node.text : node.children.map(textOf).join('');
 const calls = [];
 let answers = [];
 globalThis.fetch = async (url, options = {}) => {
@@ -112,4 +117,41 @@ test('a refusal for another reason is not sent again', async () => {
   answers.push(answer(403, { detail: 'Du har inte behörighet till ärendet.' }));
   await assert.rejects(stegvis.call('https://x/api/journal', { method: 'DELETE' }), e => e.status === 403);
   assert.equal(calls.length, 1);
+});
+
+test('errorMessages: the server\'s Swedish messages first, a page\'s own words for a status, then general ones', () => {
+  const refused = new stegvis.ApiError(400, { detail: 'x', errors: ['Startdatum saknas.'] });
+  assert.deepEqual(stegvis.errorMessages(refused), ['Startdatum saknas.']);
+  assert.deepEqual(stegvis.errorMessages(new stegvis.ApiError(403, null), { 403: 'Bara chefer ser loggen.' }),
+    ['Bara chefer ser loggen.']);
+  assert.deepEqual(stegvis.errorMessages(new stegvis.ApiError(403, {})), ['Du har inte behörighet att göra det här.']);
+  assert.deepEqual(stegvis.errorMessages(new stegvis.ApiError(409, {})),
+    ['Någon annan har ändrat uppgifterna samtidigt. Läs in dem igen och gör om ändringen.']);
+  assert.deepEqual(stegvis.errorMessages(new stegvis.ApiError(502, null)),
+    ['Något gick fel hos servern (fel 502). Försök igen om en stund.']);
+  assert.deepEqual(stegvis.errorMessages(new TypeError('Failed to fetch')), [stegvis.NETWORK_MESSAGE]);
+});
+
+test('an expired login gets the same Swedish words whatever the server said', () => {
+  const expired = new stegvis.ApiError(401, { detail: 'Full authentication is required' });
+  assert.deepEqual(stegvis.errorMessages(expired), ['Du är inte inloggad längre. Logga in igen.']);
+  assert.deepEqual(stegvis.errorMessages(expired, { 401: 'Logga in i Cockpit först.' }), ['Logga in i Cockpit först.']);
+});
+
+test('failureMessage: "what: why", and for an expired login a link to log in and come back', () => {
+  assert.equal(stegvis.failureMessage(new stegvis.ApiError(404, {}), 'Ärendet kunde inte visas', { page: 'ärendet' }),
+    'Ärendet kunde inte visas: Det finns inte, eller så har du inte behörighet att se det.');
+  const hint = stegvis.failureMessage(new stegvis.ApiError(401, {}), 'Ärendet kunde inte visas', { page: 'ärendet' });
+  assert.equal(textOf(hint),
+    'Du är inte inloggad, eller så har inloggningen gått ut. Logga in i Tasklist och öppna sedan ärendet igen.');
+  const link = hint.children.find(c => c.tag === 'a');
+  assert.match(link.href, /\/camunda\/app\/tasklist\/$/);
+  assert.equal(stegvis.failureMessage(new stegvis.ApiError(401, {}), 'Sparat'), 'Sparat: Du är inte inloggad längre. Logga in igen.');
+});
+
+test('el puts text in as text, leaves out empty children', () => {
+  const node = stegvis.el('p', 'message', 'Hej ', null, false, undefined, 3, stegvis.el('b', null, '<b>'));
+  assert.equal(node.className, 'message');
+  assert.equal(textOf(node), 'Hej 3<b>');
+  assert.equal(node.children.length, 3);
 });

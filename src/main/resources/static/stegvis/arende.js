@@ -2,7 +2,7 @@
 // /api/cases/<number> (the case, its referral and open tasks), /api/cases/<number>/consents and,
 // on request, /api/cases/<number>/participant (contact details; each opening is logged), with the
 // Camunda webapp session. Everything from the server goes into the page as text.
-import { ApiError, call, currentUser, dueClass, dueInWords, el, showPageMessage } from './stegvis.js';
+import { ApiError, call, currentUser, dueClass, dueInWords, el, failureMessage, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
 const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
@@ -10,17 +10,7 @@ const $ = selector => document.querySelector(selector);
 const caseNumber = new URLSearchParams(window.location.search).get('case') || '';
 
 
-function failure(error, what) {
-  if (error instanceof ApiError && error.status === 401) {
-    const login = el('a', null, 'Logga in i Tasklist');
-    login.href = TASKLIST;
-    return el('span', null, 'Du är inte inloggad, eller så har inloggningen gått ut. ', login, ' och öppna ärendet igen.');
-  }
-  if (error instanceof ApiError) {
-    return `${what}: ${error.messages(s => `fel ${s}`).join(' ')}`;
-  }
-  return `${what}: Kunde inte nå Stegvis. Kontrollera anslutningen och försök igen.`;
-}
+const failure = (error, what) => failureMessage(error, what, { page: 'ärendet' });
 
 const api = path => call(new URL(`cases/${encodeURIComponent(caseNumber)}${path}`, API));
 const text = v => v === null || v === undefined || v === '' ? '–' : String(v);

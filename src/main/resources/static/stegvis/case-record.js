@@ -2,20 +2,14 @@
 // (write, sign, correct; the unsigned text kept on the server as a draft while typing), the timeline
 // of everything written (filter by kind, print), attachments (upload, download) and extracts to a
 // party by the person's consent. Plain ES module; everything from the server is put in as text.
-import { ApiError, apiUrl, call, csrfHeaders, el } from './stegvis.js';
+import { ApiError, apiUrl, call, csrfHeaders, el, errorMessages } from './stegvis.js';
 
 const PARTIES = [['AF', 'Arbetsförmedlingen'], ['FK', 'Försäkringskassan'], ['REGION', 'Region (hälso- och sjukvård)'],
   ['SOC', 'Socialtjänsten']];
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const stamp = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
-function failure(error) {
-  if (error instanceof ApiError) {
-    return error.messages(status => status === 404 ? 'Ärendet finns inte eller så får du inte se det.'
-      : status === 403 ? 'Du har inte behörighet att göra det här.' : `Något gick fel hos servern (fel ${status}).`);
-  }
-  return ['Kunde inte nå Stegvis. Kontrollera anslutningen och försök igen.'];
-}
+const failure = error => errorMessages(error, { 404: 'Ärendet finns inte eller så får du inte se det.' });
 
 function showErrors(box, error) {
   box.replaceChildren(...failure(error).map(m => el('div', null, m)));

@@ -1,36 +1,16 @@
 // Stegvis: "Mina deltagare" and the search for a person (deltagare.html). Plain ES module, no build
 // step. Data: /api/caseload (the user's caseload) or /api/cases?q= (a search), with the Camunda
 // webapp session. Everything from the server goes into the page as text.
-import { ApiError, call, caseUrl, currentUser, dueClass, dueInWords, el, showPageMessage } from './stegvis.js';
+import { ApiError, call, caseUrl, currentUser, dueClass, dueInWords, el, failureMessage, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
-const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
 const collator = new Intl.Collator('sv');
 const $ = selector => document.querySelector(selector);
 
 const state = { rows: [], view: 'COACH', searching: false, sort: { key: null, ascending: true } };
 
-function statusMessage(status) {
-  switch (status) {
-    case 401: return 'Du är inte inloggad.';
-    case 403: return 'Du har inte behörighet att se deltagare.';
-    default: return `Något gick fel hos servern (fel ${status}). Försök igen om en stund.`;
-  }
-}
-
-
-function failure(error, what) {
-  if (error instanceof ApiError && error.status === 401) {
-    const login = el('a', null, 'Logga in i Tasklist');
-    login.href = TASKLIST;
-    return el('span', null, 'Du är inte inloggad, eller så har inloggningen gått ut. ', login,
-      ' och öppna sedan Mina deltagare igen.');
-  }
-  if (error instanceof ApiError) {
-    return `${what}: ${error.messages(statusMessage).join(' ')}`;
-  }
-  return `${what}: Kunde inte nå Stegvis. Kontrollera anslutningen och försök igen.`;
-}
+const failure = (error, what) => failureMessage(error, what,
+  { page: 'Mina deltagare', words: { 403: 'Du har inte behörighet att se deltagare.' } });
 
 let request = null;
 

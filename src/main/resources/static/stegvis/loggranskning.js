@@ -1,7 +1,7 @@
 // Stegvis: the log review page for managers (their projects) and administrators (all). Plain ES
 // module, no build step. Data: /api/audit on the same origin with the Camunda webapp session.
 // Everything from the server is put into the page as text, never as HTML.
-import { ApiError, apiUrl, call, currentUser, el } from './stegvis.js';
+import { apiUrl, call, currentUser, el, errorMessages } from './stegvis.js';
 
 const ACTIONS = { READ: 'Läsning', CHANGE: 'Ändring' };
 const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
@@ -17,13 +17,10 @@ function show(kind, text) {
   message.hidden = false;
 }
 
-function statusText(status) {
-  switch (status) {
-    case 401: return 'Du är inte inloggad. Logga in i Cockpit eller Tasklist först.';
-    case 403: return 'Loggranskning är till för projektledare (chefer) och administratörer.';
-    default: return 'Loggen kunde inte hämtas. Försök igen om en stund.';
-  }
-}
+const WORDS = {
+  401: 'Du är inte inloggad. Logga in i Cockpit eller Tasklist först.',
+  403: 'Loggranskning är till för projektledare (chefer) och administratörer.'
+};
 
 function url() {
   const view = form.view.value;
@@ -61,7 +58,7 @@ async function load() {
     table.hidden = entries.length === 0;
     show(entries.length ? 'info' : 'muted', entries.length ? `${entries.length} poster.` : 'Inga poster i urvalet.');
   } catch (e) {
-    show('danger', e instanceof ApiError ? e.messages(statusText).join(' ') : statusText(0));
+    show('danger', `Loggen kunde inte hämtas: ${errorMessages(e, WORDS).join(' ')}`);
   }
 }
 

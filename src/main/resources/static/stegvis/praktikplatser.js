@@ -6,10 +6,9 @@
 
 // The page lives at <context path>/stegvis/, the API at <context path>/api, the webapps at
 // <context path>/camunda.
-import { ApiError, call, currentUser, el, showPageMessage } from './stegvis.js';
+import { ApiError, NETWORK_MESSAGE, call, currentUser, el, errorMessages, failureMessage, loginHint, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
-const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
 
 // Who may add and change workplaces (se.stegvis.identity.Groups); the server decides in the end.
 const EDITOR_GROUPS = ['praktiksamordnare', 'camunda-admin'];
@@ -35,17 +34,7 @@ const state = {
 // ---------------------------------------------------------------------------------------------
 // The API
 
-function statusMessage(status) {
-  switch (status) {
-    case 401: return 'Du är inte inloggad.';
-    case 403: return 'Du har inte behörighet att göra det här.';
-    case 404: return 'Arbetsplatsen finns inte i registret.';
-    case 409: return 'Någon annan har ändrat uppgifterna samtidigt. Läs in dem igen och gör om ändringen.';
-    default: return `Något gick fel hos servern (fel ${status}). Försök igen om en stund.`;
-  }
-}
-
-const NETWORK_MESSAGE = 'Kunde inte nå Stegvis. Kontrollera anslutningen och försök igen.';
+const WORDS = { 404: 'Arbetsplatsen finns inte i registret.' };
 
 function api(path, options) {
   return call(new URL(path, API), options);
@@ -66,23 +55,7 @@ function link(href, label) {
   return a;
 }
 
-function loginMessage() {
-  return el('span', null, 'Du är inte inloggad, eller så har inloggningen gått ut. ',
-    link(TASKLIST, 'Logga in i Tasklist'),
-    ' och öppna sedan Praktikplatser igen (länken finns i Tasklists sidhuvud).');
-}
-
-
-function failure(error, what) {
-  if (error instanceof ApiError) {
-    if (error.status === 401) {
-      return loginMessage();
-    }
-    const messages = error.messages(statusMessage);
-    return messages.length === 1 ? `${what}: ${messages[0]}` : `${what}: ${messages.join(' ')}`;
-  }
-  return `${what}: ${NETWORK_MESSAGE}`;
-}
+const failure = (error, what) => failureMessage(error, what, { page: 'Praktikplatser', words: WORDS });
 
 // ---------------------------------------------------------------------------------------------
 // Codes and the list
@@ -291,9 +264,9 @@ function showErrors(error) {
   const box = $('#editor-errors');
   const content = [];
   if (error instanceof ApiError && error.status === 401) {
-    content.push(el('p', null, loginMessage()), el('p', null, 'Det du har skrivit finns kvar i formuläret.'));
+    content.push(el('p', null, loginHint('Praktikplatser')), el('p', null, 'Det du har skrivit finns kvar i formuläret.'));
   } else if (error instanceof ApiError) {
-    const messages = error.messages(statusMessage);
+    const messages = errorMessages(error, WORDS);
     content.push(el('p', 'errors-title', error.status === 400
       ? 'Arbetsplatsen kunde inte sparas. Rätta följande:'
       : 'Arbetsplatsen kunde inte sparas.'));

@@ -1,9 +1,8 @@
 // Stegvis: "Mina remisser" (remisser.html): a referrer's referrals and their status, the latest as a
 // receipt with its case number. Plain ES module; data from /api/referrals/mine, put in as text.
-import { ApiError, call, currentUser, el, showPageMessage } from './stegvis.js';
+import { ApiError, call, currentUser, el, failureMessage, showPageMessage } from './stegvis.js';
 
 const API = new URL('../api/', import.meta.url);
-const TASKLIST = new URL('../camunda/app/tasklist/', import.meta.url).href;
 const $ = selector => document.querySelector(selector);
 
 
@@ -17,14 +16,8 @@ async function start() {
   try {
     referrals = await call(new URL('referrals/mine', API)) || [];
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      const login = el('a', null, 'Logga in i Tasklist');
-      login.href = TASKLIST;
-      showPageMessage('warning', el('span', null, 'Du är inte inloggad. ', login, ' och öppna sedan Mina remisser igen.'));
-    } else {
-      showPageMessage('danger', `Remisserna kunde inte hämtas: ${e instanceof ApiError ? e.messages(s => `fel ${s}`).join(' ')
-        : 'Kunde inte nå Stegvis.'}`);
-    }
+    showPageMessage(e instanceof ApiError && e.status === 401 ? 'warning' : 'danger',
+      failureMessage(e, 'Remisserna kunde inte hämtas', { page: 'Mina remisser' }));
     return;
   }
   if (!referrals.length) {

@@ -1,23 +1,12 @@
 // Stegvis: the choices above the steering-group report (project, period, exports), shared by the
 // Cockpit page "Rapport" and the printable page rapport.html. Plain ES module, no dependencies.
 
-import { ApiError, apiUrl, call, el } from './stegvis.js';
+import { apiUrl, call, el, errorMessages } from './stegvis.js';
 import { loadReport, renderReport, standardPeriods, workbookUrl } from './report.js';
 
 const CUSTOM = 'custom';
 
-function statusText(error) {
-  if (!(error instanceof ApiError)) {
-    return ['Kunde inte nå Stegvis. Kontrollera anslutningen och försök igen.'];
-  }
-  return error.messages(status => {
-    switch (status) {
-      case 401: return 'Du är inte inloggad längre. Logga in igen.';
-      case 403: return 'Du har inte behörighet att se rapporten.';
-      default: return `Rapporten kunde inte tas fram (fel ${status}). Försök igen om en stund.`;
-    }
-  });
-}
+const statusText = error => errorMessages(error, { 403: 'Du har inte behörighet att se rapporten.' });
 
 function option(value, text, selected) {
   const o = el('option', null, text);

@@ -140,6 +140,51 @@ async function readUser() {
   };
 }
 
+export const NETWORK_MESSAGE = 'Kunde inte nå Stegvis. Kontrollera anslutningen och försök igen.';
+
+// Swedish words for a refused call's status, where the server said nothing a user can read.
+const STATUS_WORDS = {
+  401: 'Du är inte inloggad längre. Logga in igen.',
+  403: 'Du har inte behörighet att göra det här.',
+  404: 'Det finns inte, eller så har du inte behörighet att se det.',
+  409: 'Någon annan har ändrat uppgifterna samtidigt. Läs in dem igen och gör om ändringen.',
+  413: 'Det du skickade är för stort.',
+  429: 'För många försök på kort tid. Vänta en stund och försök igen.',
+  503: 'Stegvis är inte tillgängligt just nu. Försök igen om en stund.'
+};
+
+/**
+ * What went wrong, in Swedish, as a list: the server's own messages (a 400's list, a problem's
+ * detail), else words for the status (a page may word a status itself: { 403: '…' }); a call that
+ * got no answer says so. An expired login always gets the same words, whatever the server said.
+ */
+export function errorMessages(error, words = {}) {
+  if (!(error instanceof ApiError)) {
+    return [NETWORK_MESSAGE];
+  }
+  if (error.status === 401) {
+    return [words[401] || STATUS_WORDS[401]];
+  }
+  return error.messages(status => words[status] || STATUS_WORDS[status]
+    || `Något gick fel hos servern (fel ${status}). Försök igen om en stund.`);
+}
+
+/** For an expired login on a Stegvis page: a link to log in in Tasklist and come back to `page`. */
+export function loginHint(page) {
+  const login = el('a', null, 'Logga in i Tasklist');
+  login.href = new URL('../camunda/app/tasklist/', import.meta.url).href;
+  return el('span', null, 'Du är inte inloggad, eller så har inloggningen gått ut. ', login,
+    ` och öppna sedan ${page} igen.`);
+}
+
+/** A page's failure line: "what: the messages", or the login hint when the login has expired. */
+export function failureMessage(error, what, { page, words } = {}) {
+  if (page && error instanceof ApiError && error.status === 401) {
+    return loginHint(page);
+  }
+  return `${what}: ${errorMessages(error, words).join(' ')}`;
+}
+
 /**
  * The message at the top of a Stegvis page (#page-message): kind is muted, info, success, warning
  * or danger; content a text or an element; none hides it.

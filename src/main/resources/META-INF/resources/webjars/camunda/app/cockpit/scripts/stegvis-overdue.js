@@ -4,7 +4,7 @@
 // of overdue steps (page, size) with the server's totals, and the nearest steps due soon.
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
-import { apiUrl, caseUrl, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
+import { ApiError, apiUrl, call, caseUrl, el, errorMessages, loadStylesheet } from '../../../../stegvis/stegvis.js';
 
 const STYLESHEET = new URL('stegvis-overdue.css', import.meta.url).pathname;
 const PAGE_SIZE = 50;
@@ -41,24 +41,6 @@ function caseLinks(step) {
   instance.href = `#/process-instance/${encodeURIComponent(step.processInstanceId)}/runtime`;
   instance.title = 'Öppna processinstansen i Cockpit';
   return el('span', null, open, ' · ', instance);
-}
-
-async function problemDetail(response) {
-  try {
-    const body = await response.json();
-    return body && typeof body.detail === 'string' ? body.detail : null;
-  } catch (e) {
-    return null;
-  }
-}
-
-function errorText(status) {
-  switch (status) {
-    case 401: return 'Du är inte inloggad längre. Logga in igen.';
-    case 403: return 'Du har inte behörighet att se försenade steg.';
-    case 404: return 'Tjänsten för försenade steg finns inte på servern (fel 404).';
-    default: return `Kunde inte hämta försenade steg (fel ${status}). Försök igen om en stund.`;
-  }
 }
 
 function table(columns, rows) {
@@ -184,18 +166,24 @@ function mount(node) {
     const query = params.toString();
     showStatus('info', 'Hämtar försenade steg …');
     content.classList.add('stegvis-loading');
-    let response;
+    let data;
     try {
-      response = await fetch(apiUrl('/api/deadlines/overdue') + (query ? `?${query}` : ''), {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
-        signal: state.controller.signal
-      });
+      data = await call(apiUrl('/api/deadlines/overdue') + (query ? `?${query}` : ''), { signal: state.controller.signal });
     } catch (e) {
-      if (request === state.request && e.name !== 'AbortError') {
-        content.classList.remove('stegvis-loading');
-        content.replaceChildren();
-        showStatus('danger', 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.', true);
+      if (request !== state.request || e.name === 'AbortError') {
+        return;
+      }
+      content.classList.remove('stegvis-loading');
+      content.replaceChildren();
+      const text = errorMessages(e, { 403: 'Du har inte behörighet att se försenade steg.' }).join(' ');
+      if (e instanceof ApiError && e.status === 401) {
+        showStatus('warning', text);
+        const login = el('a', 'btn btn-link btn-sm', 'Till inloggningen');
+        login.href = window.location.pathname;
+        login.addEventListener('click', () => window.location.reload());
+        status.appendChild(login);
+      } else {
+        showStatus('danger', text, !(e instanceof ApiError) || e.status >= 500);
       }
       return;
     }
@@ -203,25 +191,7 @@ function mount(node) {
       return;
     }
     content.classList.remove('stegvis-loading');
-    if (!response.ok) {
-      const detail = await problemDetail(response);
-      content.replaceChildren();
-      const text = errorText(response.status);
-      if (response.status === 401) {
-        showStatus('warning', text);
-        const login = el('a', 'btn btn-link btn-sm', 'Till inloggningen');
-        login.href = window.location.pathname;
-        login.addEventListener('click', () => window.location.reload());
-        status.appendChild(login);
-      } else {
-        showStatus('danger', detail && response.status === 403 ? `${text} ${detail}` : text, response.status >= 500);
-      }
-      return;
-    }
-    let data;
-    try {
-      data = await response.json();
-    } catch (e) {
+    if (!data) {
       content.replaceChildren();
       showStatus('danger', 'Svaret från servern gick inte att läsa. Försök igen om en stund.', true);
       return;

@@ -3,7 +3,7 @@
 // Data comes from GET /api/cases/by-task/<taskId> (same origin; the webapp session authenticates).
 // Everything that comes from the server is put into the page as text (textContent), never as HTML.
 
-import { ApiError, apiUrl, call, caseUrl, currentUser, el, loadStylesheet } from '../../../../stegvis/stegvis.js';
+import { ApiError, apiUrl, call, caseUrl, currentUser, el, errorMessages, loadStylesheet } from '../../../../stegvis/stegvis.js';
 
 const STYLESHEET = new URL('stegvis-case.css', import.meta.url).pathname;
 
@@ -165,17 +165,8 @@ async function mayRequestPlacement(data) {
   }
 }
 
-function problemMessages(error) {
-  if (!(error instanceof ApiError)) {
-    return ['Praktiken kunde inte begäras. Kontrollera anslutningen och försök igen.'];
-  }
-  if (error.status === 401) {
-    return ['Du är inte inloggad längre. Logga in igen.'];
-  }
-  return error.messages(status => status === 403
-    ? 'Du har inte behörighet att begära praktik i det här ärendet.'
-    : `Praktiken kunde inte begäras (fel ${status}). Försök igen om en stund.`);
-}
+const problemMessages = error => errorMessages(error,
+  { 403: 'Du har inte behörighet att begära praktik i det här ärendet.' });
 
 /** "Begär praktik": sector (required) and area wished; onRequested reloads the case. */
 // The whole case (referral reason, consents, every open task, the exit) is on its own page.
