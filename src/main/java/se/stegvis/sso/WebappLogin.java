@@ -32,10 +32,15 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import se.stegvis.audit.SignIn;
 
 /**
  * Single sign-on for the webapps (Tasklist, Cockpit, Admin) and our pages, on when the client
@@ -72,7 +77,7 @@ class WebappLogin {
         // The webapps send Camunda's own CSRF token; Spring's would refuse their calls.
         .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**", "/stegvis/**")))
         .oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(authorities ->
-            mapped(authorities, groups, userClaim))))
+            mapped(authorities, groups, userClaim))).successHandler(signedIn()))
         // The webapps' own logout ends Spring's session too; /sso/logout also ends the provider's.
         .logout(out -> out.logoutRequestMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/sso/logout", "GET"),
                 new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST")))
@@ -96,6 +101,18 @@ class WebappLogin {
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     registration.setOrder(-90);
     return registration;
+  }
+
+  /** Keeps the ID token's subject and issuer in the session for the audit log, then goes on as Spring does. */
+  private static AuthenticationSuccessHandler signedIn() {
+    var saved = new SavedRequestAwareAuthenticationSuccessHandler();
+    return (request, response, authentication) -> {
+      if (authentication.getPrincipal() instanceof OidcUser user) {
+        SignIn.inSession(request.getSession(), user.getIdToken().getSubject(),
+            user.getIdToken().getIssuer() == null ? null : user.getIdToken().getIssuer().toString());
+      }
+      saved.onAuthenticationSuccess(request, response, authentication);
+    };
   }
 
   private static RequestMatcher paths(String... patterns) {

@@ -54,6 +54,9 @@ class BearerTokenTest extends HttpCaseTest {
     String coach = token(ISSUER, HTTP_COACH, AUDIENCE, List.of("sg-stegvis-handledare", "sg-okand"), 3600);
 
     assertThat(call("GET", "/api/cases/" + hers.getCaseNumber() + "/journal", coach).statusCode()).isEqualTo(200);
+    assertThat(lastEntry(hers)).as("the audit log names the provider and its subject")
+        .containsEntry("USER_ID", HTTP_COACH).containsEntry("AUTH_SUBJECT", HTTP_COACH)
+        .containsEntry("AUTH_PROVIDER", PROVIDER.issuerUrl(ISSUER).toString());
     assertThat(call("GET", "/api/cases/" + others.getCaseNumber() + "/journal", coach).statusCode())
         .isIn(403, 404);
     JsonNode tasks = json.readTree(call("GET", "/engine-rest/task?maxResults=500", coach).body());
@@ -117,6 +120,21 @@ class BearerTokenTest extends HttpCaseTest {
   void passwordsAndSessionsWorkAsWithoutSingleSignOn() throws Exception {
     assertThat(send("GET", "/api/reports/participants", HTTP_MANAGER, null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/api/reports/participants", "nobody", null).statusCode()).isEqualTo(401);
+    CaseFile hers = activeCaseOfHttpCoach(LocalDate.of(2026, 5, 4));
+    assertThat(send("GET", "/api/cases/" + hers.getCaseNumber() + "/journal", HTTP_COACH, null).statusCode())
+        .isEqualTo(200);
+    Map<String, Object> entry = lastEntry(hers);
+    assertThat(entry).as("a Stegvis password: provider lokal, no subject").containsEntry("USER_ID", HTTP_COACH)
+        .containsEntry("AUTH_PROVIDER", "lokal");
+    assertThat(entry.get("AUTH_SUBJECT")).isNull();
+  }
+
+  /** The case's latest audit entry, its columns by upper-case name. */
+  private Map<String, Object> lastEntry(CaseFile caseFile) {
+    Map<String, Object> upper = new java.util.HashMap<>();
+    jdbc.queryForMap("select * from audit_entry where case_id = ? order by id desc limit 1", caseFile.getId())
+        .forEach((key, value) -> upper.put(key.toUpperCase(java.util.Locale.ROOT), value));
+    return upper;
   }
 
   private static String token(String issuer, String subject, String audience, List<String> groups, long expiry) {

@@ -33,6 +33,7 @@ class WebappLoginTest extends HttpCaseTest {
 
   static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
   static final String ISSUER = "kommun";
+  static final String SUBJECT = "00u9kq2-kim-4711";
 
   @DynamicPropertySource
   static void provider(DynamicPropertyRegistry registry) {
@@ -53,8 +54,10 @@ class WebappLoginTest extends HttpCaseTest {
   void theCoachLogsInThroughTheProviderAndSeesOnlyHerTasks() throws Exception {
     CaseFile hers = activeCaseOfHttpCoach(LocalDate.of(2026, 5, 4));
     CaseFile others = activeCase(LocalDate.of(2026, 5, 4));
-    PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, HTTP_COACH, JOSEObjectType.JWT.getType(),
-        List.of("stegvis"), Map.of("groups", List.of("sg-stegvis-handledare", "sg-alla-anstallda")), 3600));
+    // The provider's subject is an opaque id; the user id Stegvis uses is preferred_username.
+    PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, SUBJECT, JOSEObjectType.JWT.getType(),
+        List.of("stegvis"), Map.of("preferred_username", HTTP_COACH,
+            "groups", List.of("sg-stegvis-handledare", "sg-alla-anstallda")), 3600));
     var app = new TestHttp(port);
     var browser = HttpClient.newHttpClient();
 
@@ -76,6 +79,12 @@ class WebappLoginTest extends HttpCaseTest {
     assertThat(tasks.findValuesAsText("processInstanceId")).contains(hers.getProcessInstanceId())
         .doesNotContain(others.getProcessInstanceId());
     assertThat(tasks.findValuesAsText("assignee")).containsOnly(HTTP_COACH);
+
+    // Our pages' reads of the case (session, /api) are audited with the provider and its subject.
+    assertThat(app.sessionGet("/api/cases/" + hers.getCaseNumber() + "/journal").statusCode()).isEqualTo(200);
+    Map<String, Object> entry = jdbc.queryForMap("select user_id, auth_subject, auth_provider from audit_entry "
+        + "where case_id = ? order by id desc limit 1", hers.getId());
+    assertThat(entry.values()).containsExactly(HTTP_COACH, SUBJECT, PROVIDER.issuerUrl(ISSUER).toString());
 
     var logout = app.send(app.request("/sso/logout"));
     assertThat(logout.statusCode()).isEqualTo(302);
