@@ -92,10 +92,13 @@ class WebappLogin {
     return BearerTokens.securityFilters();
   }
 
-  /** Camunda's container-based login for the webapps, after Spring Security (order -100). */
+  /**
+   * Camunda's container-based login for the webapps, after Spring Security (order -100); users
+   * need no row in Admin, also past the webapps' periodic re-check ({@link SsoWebappAuthentication}).
+   */
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappContainerLogin() {
-    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    var registration = new FilterRegistrationBean<ContainerBasedAuthenticationFilter>(new SsoWebappAuthentication());
     registration.setName("sso-webapp-login");
     registration.addInitParameter("authentication-provider", TokenUser.class.getName());
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");

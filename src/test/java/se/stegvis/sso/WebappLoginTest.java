@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -55,23 +56,8 @@ class WebappLoginTest extends HttpCaseTest {
     CaseFile hers = activeCaseOfHttpCoach(LocalDate.of(2026, 5, 4));
     CaseFile others = activeCase(LocalDate.of(2026, 5, 4));
     // The provider's subject is an opaque id; the user id Stegvis uses is preferred_username.
-    PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, SUBJECT, JOSEObjectType.JWT.getType(),
-        List.of("stegvis"), Map.of("preferred_username", HTTP_COACH,
-            "groups", List.of("sg-stegvis-handledare", "sg-alla-anstallda")), 3600));
-    var app = new TestHttp(port);
-    var browser = HttpClient.newHttpClient();
-
-    var toLogin = app.send(app.request("/camunda/app/tasklist/"));
-    assertThat(toLogin.statusCode()).isEqualTo(302);
-    var toProvider = app.send(app.request(path(toLogin)));
-    assertThat(toProvider.statusCode()).isEqualTo(302);
-    String authorize = toProvider.headers().firstValue("Location").orElseThrow();
-    assertThat(authorize).startsWith(PROVIDER.issuerUrl(ISSUER).toString());
-    var back = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(back.statusCode()).isEqualTo(302);
-    var loggedIn = app.send(app.request(path(back)));
-    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(302);
-    assertThat(app.send(app.request("/camunda/app/tasklist/default/")).statusCode()).isEqualTo(200);
+    var app = logIn(SUBJECT, Map.of("preferred_username", HTTP_COACH,
+        "groups", List.of("sg-stegvis-handledare", "sg-alla-anstallda")));
 
     JsonNode user = json.readTree(app.sessionGet("/camunda/api/admin/auth/user/default").body());
     assertThat(user.path("userId").asText()).isEqualTo(HTTP_COACH);
@@ -91,6 +77,54 @@ class WebappLoginTest extends HttpCaseTest {
     assertThat(logout.headers().firstValue("Location").orElseThrow())
         .startsWith(PROVIDER.issuerUrl(ISSUER).toString()).contains("id_token_hint=");
     assertThat(app.sessionGet("/camunda/api/engine/engine/default/task").statusCode()).isIn(302, 401);
+  }
+
+  @Test
+  void aUserKnownOnlyToTheProviderWorksPastTheWebappsRecheck() throws Exception {
+    String lena = "sso-lena";
+    assertThat(identityService.createUserQuery().userId(lena).count()).as("no row in Camunda Admin").isZero();
+    CaseFile c = activeCaseOfHttpCoach(LocalDate.of(2026, 5, 4));
+    String task = task(c, "makeActionPlan").getId();
+    taskService.setAssignee(task, lena);
+    clockAt(LocalDate.of(2026, 5, 6), LocalTime.of(9, 0));
+    var app = logIn("e7f1-lena", Map.of("preferred_username", lena, "groups", List.of("sg-stegvis-handledare")));
+
+    // Logged in, and still after the webapps' five-minute re-check (Camunda rebuilds the session's
+    // authentication from the identity service when it falls due, where she is not), and after two.
+    for (int minutes : new int[] {0, 6, 12}) {
+      clockAt(LocalDate.of(2026, 5, 6), LocalTime.of(9, minutes));
+      var userAnswer = app.sessionGet("/camunda/api/admin/auth/user/default");
+      assertThat(userAnswer.statusCode()).as("after %d minutes: %s", minutes, userAnswer.body()).isEqualTo(200);
+      JsonNode user = json.readTree(userAnswer.body());
+      assertThat(user.path("userId").asText()).isEqualTo(lena);
+      assertThat(user.path("authorizedApps").toString()).contains("tasklist");
+      var tasks = app.sessionGet("/camunda/api/engine/engine/default/task?maxResults=500");
+      assertThat(tasks.statusCode()).as("after %d minutes", minutes).isEqualTo(200);
+      assertThat(json.readTree(tasks.body()).findValuesAsText("id")).as("after %d minutes", minutes).contains(task);
+      // Our pages' API knows her with the groups of her login too.
+      var caseload = app.sessionGet("/api/caseload");
+      assertThat(caseload.statusCode()).as("after %d minutes: %s", minutes, caseload.body()).isEqualTo(200);
+    }
+  }
+
+  /** The browser's way through the authorization-code flow, followed by hand; the logged-in session. */
+  private TestHttp logIn(String subject, Map<String, Object> claims) throws Exception {
+    PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, JOSEObjectType.JWT.getType(),
+        List.of("stegvis"), claims, 3600));
+    var app = new TestHttp(port);
+    var browser = HttpClient.newHttpClient();
+    var toLogin = app.send(app.request("/camunda/app/tasklist/"));
+    assertThat(toLogin.statusCode()).isEqualTo(302);
+    var toProvider = app.send(app.request(path(toLogin)));
+    assertThat(toProvider.statusCode()).isEqualTo(302);
+    String authorize = toProvider.headers().firstValue("Location").orElseThrow();
+    assertThat(authorize).startsWith(PROVIDER.issuerUrl(ISSUER).toString());
+    var back = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(back.statusCode()).isEqualTo(302);
+    var loggedIn = app.send(app.request(path(back)));
+    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(302);
+    assertThat(app.send(app.request("/camunda/app/tasklist/default/")).statusCode()).isEqualTo(200);
+    return app;
   }
 
   private String path(HttpResponse<String> redirect) {
