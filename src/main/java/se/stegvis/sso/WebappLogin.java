@@ -70,7 +70,7 @@ class WebappLogin {
   SecurityFilterChain webappLoginChain(HttpSecurity http, ClientRegistrationRepository registrations,
       SsoGroups groups, org.springframework.core.env.Environment environment) throws Exception {
     String userClaim = environment.getProperty("stegvis.sso.user-claim", "preferred_username");
-    var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    var logout = new ProviderLogout(registrations);
     logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/tasklist/");
     // Path matchers on the whole path: the webapps' APIs are Jersey servlets, not Spring MVC.
     http.securityMatcher(paths("/camunda/**", "/stegvis/**", "/oauth2/**", "/login/oauth2/**", "/sso/logout"))
@@ -78,9 +78,9 @@ class WebappLogin {
         .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**", "/stegvis/**")))
         .oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(authorities ->
             mapped(authorities, groups, userClaim))).successHandler(signedIn()))
-        // The webapps' own logout ends Spring's session too; /sso/logout also ends the provider's.
+        // Both the webapps' own logout and /sso/logout end the session here and at the provider.
         .logout(out -> out.logoutRequestMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/sso/logout", "GET"),
-                new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST")))
+                ProviderLogout.WEBAPP_LOGOUT))
             .logoutSuccessHandler(logout))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
     return http.build();
@@ -104,6 +104,40 @@ class WebappLogin {
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     registration.setOrder(-90);
     return registration;
+  }
+
+  /**
+   * RP-initiated logout: the browser goes to the provider's {@code end_session_endpoint} with the ID
+   * token, and comes back to Tasklist. {@code /sso/logout} is a page the browser opens: a redirect.
+   * The webapps' own *Log out* is a background call (XHR) whose redirect the browser would follow
+   * out of sight, across origins: it gets 200 with the provider's address in {@link #HEADER}, and
+   * the webapps' shared script ({@code /stegvis/webapp-chrome.js}) sends the page there.
+   */
+  static final class ProviderLogout extends OidcClientInitiatedLogoutSuccessHandler {
+
+    static final String HEADER = "X-Stegvis-Logout";
+    static final RequestMatcher WEBAPP_LOGOUT = new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST");
+
+    ProviderLogout(ClientRegistrationRepository registrations) {
+      super(registrations);
+    }
+
+    @Override
+    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
+        org.springframework.security.core.Authentication authentication)
+        throws java.io.IOException, jakarta.servlet.ServletException {
+      if (!WEBAPP_LOGOUT.matches(request)) {
+        super.onLogoutSuccess(request, response, authentication);
+        return;
+      }
+      String target = determineTargetUrl(request, response, authentication);
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setHeader(HEADER, target);
+      response.setHeader("Cache-Control", "no-store");
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+          .put("logout", target).toString());
+    }
   }
 
   /** Keeps the ID token's subject and issuer in the session for the audit log, then goes on as Spring does. */

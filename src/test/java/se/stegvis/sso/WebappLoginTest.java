@@ -107,6 +107,33 @@ class WebappLoginTest extends HttpCaseTest {
     }
   }
 
+  @Test
+  void theWebappsOwnLogoutEndsTheProvidersSessionToo() throws Exception {
+    var app = logIn(SUBJECT, Map.of("preferred_username", HTTP_COACH, "groups", List.of("sg-stegvis-handledare")));
+    assertThat(app.send(app.request("/stegvis/webapp-chrome.js")).body())
+        .as("the webapps' shared script follows the provider's logout").contains("X-Stegvis-Logout");
+    String endSession = json.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        PROVIDER.issuerUrl(ISSUER) + "/.well-known/openid-configuration")).build(),
+        HttpResponse.BodyHandlers.ofString()).body()).path("end_session_endpoint").asText();
+
+    // Tasklist's "Log out": a background POST with Camunda's CSRF token.
+    var logout = app.sessionPost("/camunda/api/admin/auth/user/default/logout", "");
+
+    assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
+    String target = logout.headers().firstValue("X-Stegvis-Logout").orElseThrow();
+    assertThat(target).startsWith(endSession + "?").contains("id_token_hint=")
+        .contains("post_logout_redirect_uri=http://localhost:" + port + "/camunda/app/tasklist/");
+    assertThat(app.sessionGet("/camunda/api/engine/engine/default/task").statusCode()).as("Stegvis's session ended")
+        .isIn(302, 401);
+    assertThat(app.sessionGet("/api/caseload").statusCode()).isEqualTo(401);
+    // At the provider: its session ends and the browser is sent back to Tasklist.
+    var atProvider = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(target)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(atProvider.statusCode()).as(atProvider.body()).isEqualTo(302);
+    assertThat(atProvider.headers().firstValue("Location").orElseThrow())
+        .startsWith("http://localhost:" + port + "/camunda/app/tasklist/");
+  }
+
   /** The browser's way through the authorization-code flow, followed by hand; the logged-in session. */
   private TestHttp logIn(String subject, Map<String, Object> claims) throws Exception {
     PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, JOSEObjectType.JWT.getType(),
