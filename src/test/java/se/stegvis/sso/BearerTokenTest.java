@@ -29,14 +29,17 @@ import se.stegvis.support.HttpCaseTest;
  */
 class BearerTokenTest extends HttpCaseTest {
 
-  static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+  /** A provider per application context (this class's and its PostgreSQL twin's). */
+  static MockOAuth2Server PROVIDER;
   static final String ISSUER = "stegvis-idp";
   static final String AUDIENCE = "stegvis";
 
   @DynamicPropertySource
   static void provider(DynamicPropertyRegistry registry) {
+    PROVIDER = new MockOAuth2Server();
     PROVIDER.start();
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+    String issuer = PROVIDER.issuerUrl(ISSUER).toString();
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
     registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     registry.add("stegvis.sso.group-mapping.[sg-stegvis-handledare]", () -> "coach");
     registry.add("stegvis.sso.group-mapping.[sg-stegvis-chef]", () -> "chef");
@@ -44,7 +47,9 @@ class BearerTokenTest extends HttpCaseTest {
 
   @AfterAll
   static void stopProvider() {
-    PROVIDER.shutdown();
+    if (PROVIDER != null) {
+      PROVIDER.shutdown();
+    }
   }
 
   @Test

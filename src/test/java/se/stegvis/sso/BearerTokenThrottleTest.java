@@ -33,21 +33,26 @@ import se.stegvis.support.HttpCaseTest;
     "STEGVIS_TRUSTED_PROXIES=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1", "stegvis.login.max-failures-per-address=5"})
 class BearerTokenThrottleTest extends HttpCaseTest {
 
-  static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+  /** A provider per application context (this class's and its PostgreSQL twin's). */
+  static MockOAuth2Server PROVIDER;
   static final String ISSUER = "stegvis-idp";
   static final String AUDIENCE = "stegvis";
 
   @DynamicPropertySource
   static void provider(DynamicPropertyRegistry registry) {
+    PROVIDER = new MockOAuth2Server();
     PROVIDER.start();
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+    String issuer = PROVIDER.issuerUrl(ISSUER).toString();
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
     registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     registry.add("stegvis.sso.group-mapping.[sg-stegvis-chef]", () -> "chef");
   }
 
   @AfterAll
   static void stopProvider() {
-    PROVIDER.shutdown();
+    if (PROVIDER != null) {
+      PROVIDER.shutdown();
+    }
   }
 
   @Test

@@ -32,14 +32,17 @@ import se.stegvis.support.TestHttp;
  */
 class WebappLoginTest extends HttpCaseTest {
 
-  static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+  /** A provider per application context (this class's and its PostgreSQL twin's). */
+  static MockOAuth2Server PROVIDER;
   static final String ISSUER = "kommun";
   static final String SUBJECT = "00u9kq2-kim-4711";
 
   @DynamicPropertySource
   static void provider(DynamicPropertyRegistry registry) {
+    PROVIDER = new MockOAuth2Server();
     PROVIDER.start();
-    registry.add("spring.security.oauth2.client.provider.stegvis.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+    String issuer = PROVIDER.issuerUrl(ISSUER).toString();
+    registry.add("spring.security.oauth2.client.provider.stegvis.issuer-uri", () -> issuer);
     registry.add("spring.security.oauth2.client.registration.stegvis.client-id", () -> "stegvis");
     registry.add("spring.security.oauth2.client.registration.stegvis.client-secret", () -> "hemligt");
     registry.add("spring.security.oauth2.client.registration.stegvis.scope", () -> "openid");
@@ -48,7 +51,9 @@ class WebappLoginTest extends HttpCaseTest {
 
   @AfterAll
   static void stopProvider() {
-    PROVIDER.shutdown();
+    if (PROVIDER != null) {
+      PROVIDER.shutdown();
+    }
   }
 
   @Test
