@@ -14,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Puts every password check through {@link LoginThrottle}: the webapps' login form and HTTP Basic
  * on {@code /api} and {@code /engine-rest}; and bearer tokens there, by client address (a rejected
- * token is a failed login; it runs before Spring Security's filters, which check the token). A refused login gets 429 with a Swedish problem
- * detail and {@code Retry-After}; the outcome of an allowed one (401 = wrong password) is recorded.
+ * token is a failed login; this runs before Spring Security's filters, which check the token). A
+ * refused login gets 429 with a Swedish problem detail and {@code Retry-After}; the outcome of an
+ * allowed one (401 = wrong password or token) is recorded.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
