@@ -9,6 +9,7 @@
 //   date picker (flatpickr) gets Swedish month and day names and weeks that start on Monday.
 // - A refused form's messages under their fields (the server's problem details name them), and no
 //   exception class, engine code or id in a toast.
+// - With single sign-on, "Log out" goes on to the identity provider's logout (X-Stegvis-Logout).
 // - The task header's due and follow-up dates are read-only: the process model sets them.
 // - Accessible names for the chrome's icon-only buttons and links, and no aria-* attribute on an
 //   element whose role does not allow it (axe: button-name, link-name, aria-allowed-attr).
@@ -244,6 +245,24 @@ function watchFormSubmissions() {
   };
 }
 
+// Single sign-on: the webapps' own "Log out" (a background call) ends Stegvis's session, and the
+// server names the identity provider's end-session address in X-Stegvis-Logout; the page goes there,
+// so the provider's session ends too (RP-initiated logout) and it sends the browser back to Tasklist.
+function followProviderLogout() {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (/\/auth\/user\/[^/]+\/logout(\?|$)/.test(String(url))) {
+      this.addEventListener('load', () => {
+        const next = this.status === 200 && this.getResponseHeader('X-Stegvis-Logout');
+        if (next) {
+          window.location.assign(next);
+        }
+      });
+    }
+    return open.call(this, method, url, ...rest);
+  };
+}
+
 function tidy() {
   if (document.documentElement.lang !== 'sv') {
     document.documentElement.lang = 'sv';
@@ -267,6 +286,7 @@ function schedule() {
 
 loadStylesheet(STYLESHEET, 'webapp-chrome');
 watchFormSubmissions();
+followProviderLogout();
 tidy();
 new MutationObserver(schedule).observe(document.documentElement, {
   childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder', 'lang']

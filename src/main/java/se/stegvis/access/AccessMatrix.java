@@ -1,6 +1,7 @@
 package se.stegvis.access;
 
 import static se.stegvis.access.Relation.AWAITING_MY_DECISION;
+import static se.stegvis.access.Relation.DECIDED_BY_MY_GROUP;
 import static se.stegvis.access.Relation.MY_PROJECT;
 import static se.stegvis.access.Relation.OWN_CASE;
 import static se.stegvis.access.Relation.PLACEMENT;
@@ -57,6 +58,13 @@ public final class AccessMatrix {
     row(Action.REQUEST_PLACEMENT, Map.of(
         Role.COACH, EnumSet.of(OWN_CASE, SAME_TEAM),
         Role.PLACEMENT_COORDINATOR, EnumSet.of(PLACEMENT),
+        Role.ADMINISTRATOR, ALLOWED));
+    // The exception to "the working group's read ends with its decision": its own decision history,
+    // the referral as it read it and what it decided, also once the case has gone on (finding 9).
+    row(Action.READ_DECISION, Map.of(
+        Role.WORKING_GROUP, EnumSet.of(AWAITING_MY_DECISION, DECIDED_BY_MY_GROUP),
+        Role.COACH, EnumSet.of(OWN_CASE, SAME_TEAM),
+        Role.MANAGER, EnumSet.of(MY_PROJECT),
         Role.ADMINISTRATOR, ALLOWED));
     // Not about one case: the roles that may do it (lists and reports then hold only the cases
     // READ_CASE lets the user read).

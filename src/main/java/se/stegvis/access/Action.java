@@ -16,6 +16,8 @@ public enum Action {
       "Du får inte ändra skyddade personuppgifter i det här ärendet."),
   REQUEST_PLACEMENT(true, "begära praktik",
       "Bara deltagarens coach och praktiksamordnare med praktik i ärendet kan begära praktik."),
+  READ_DECISION(true, "läsa beslutet om remissen och remissens sammanfattning (beslutshistorik)",
+      "Du får inte läsa beslutet om remissen i det här ärendet."),
   REGISTER_REFERRAL(false, "registrera en remiss",
       "Din roll kan inte registrera remisser."),
   READ_CASE_LISTS(false, "listor och rapporter över de ärenden man får läsa",

@@ -60,6 +60,9 @@ public final class ApiEndpoints {
       row("GET", "/api/cases/{caseNumber}/placements", Action.READ_CASE),
       row("POST", "/api/cases/{caseNumber}/placements", Action.REQUEST_PLACEMENT),
       row("GET", "/api/placements/{id}/matches", Action.READ_CASE),
+      // The working group's decision history reaches past its read of the case (AccessMatrix).
+      row("GET", "/api/cases/{caseNumber}/decision", Action.READ_DECISION),
+      row("GET", "/api/decisions", Action.READ_CASE_LISTS),
       row("POST", "/api/referrals", Action.REGISTER_REFERRAL),
       row("GET", "/api/deadlines/overdue", Action.READ_CASE_LISTS),
       row("GET", "/api/reports/participants", Action.READ_CASE_LISTS),

@@ -40,8 +40,8 @@ public class AuditLog {
    */
   private static final String INSERT = """
       insert into audit_entry (occurred_at, user_id, case_id, case_number, project_id, case_coach, action, resource,
-        client_address, client, reader_relation)
-      select ?, ?, c.id, c.case_number, c.project_id, c.coach, ?, ?, ?, ?,
+        client_address, client, auth_subject, auth_provider, reader_relation)
+      select ?, ?, c.id, c.case_number, c.project_id, c.coach, ?, ?, ?, ?, ?, ?,
         case when c.coach = ? then 'OWN_CASE'
           when exists (select 1 from act_id_membership m join act_id_group g on g.id_ = m.group_id_
             join act_id_membership t on t.group_id_ = m.group_id_
@@ -96,8 +96,10 @@ public class AuditLog {
   public void searched(String sought, String status, int hits) {
     Object[] entry = entry(Action.READ, sought);
     jdbc.update("""
-        insert into search_entry (occurred_at, user_id, sought, status, hits, client_address, client)
-        values (?, ?, ?, ?, ?, ?, ?)""", entry[0], entry[1], clip(sought, 200), status, hits, entry[4], entry[5]);
+        insert into search_entry (occurred_at, user_id, sought, status, hits, client_address, client, auth_subject,
+          auth_provider)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", entry[0], entry[1], clip(sought, 200), status, hits, entry[4], entry[5],
+        entry[6], entry[7]);
   }
 
   /** A change is logged in the changing transaction: a refused change leaves no entry. */
@@ -113,14 +115,20 @@ public class AuditLog {
     }
   }
 
-  /** An entry's values but the case: when, who, what and from which client. */
+  /**
+   * An entry's values but the case: when, who, what, from which client, and how the user signed in
+   * (the provider's subject and issuer with single sign-on, "lokal" with a Stegvis password, neither
+   * for work with no one logged in).
+   */
   private Object[] entry(Action action, String resource) {
     var authentication = identityService.getCurrentAuthentication();
     String user = authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
     HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
         ? a.getRequest() : null;
+    SignIn signIn = SYSTEM.equals(user) ? new SignIn(null, null) : request == null ? SignIn.LOCAL : SignIn.of(request);
     return new Object[] {Timestamp.from(clock.now()), user, action.name(), clip(resource, 200),
-        request == null ? null : clip(request.getRemoteAddr(), 64), clip(client(request), 300)};
+        request == null ? null : clip(request.getRemoteAddr(), 64), clip(client(request), 300),
+        clip(signIn.subject(), 255), clip(signIn.provider(), 255)};
   }
 
   /** The insert's parameters: the entry's values, the user three times for the relation, then the case. */

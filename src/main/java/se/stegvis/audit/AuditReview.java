@@ -106,6 +106,7 @@ class AuditReview {
   private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
     return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("user_id"),
         rs.getString("case_number"), rs.getLong("project_id"), rs.getString("case_coach"), rs.getString("action"),
-        rs.getString("resource"), rs.getString("client_address"), rs.getString("client"), rs.getString("reader_relation"));
+        rs.getString("resource"), rs.getString("client_address"), rs.getString("client"), rs.getString("reader_relation"),
+        rs.getString("auth_subject"), rs.getString("auth_provider"));
   }
 }

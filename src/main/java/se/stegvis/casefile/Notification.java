@@ -8,11 +8,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A message to the person, the referrer or a manager, kept in the case whether or not it was e-mailed. */
+/** A message to the person, the referrer, the working group, a coach or a manager, kept in the case whether or not it was e-mailed. */
 @Entity
 public class Notification {
 
-  public enum Recipient { PERSON, REFERRER, MANAGER, COACH }
+  public enum Recipient { PERSON, REFERRER, MANAGER, COACH, WORKING_GROUP }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,6 +3,7 @@ package se.stegvis.form;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,9 +43,11 @@ public class CaseForms implements TaskListener, ExecutionListener {
   private final IdentityService identityService;
   private final AuditLog audit;
   private final StepDates stepDates;
+  private final FormFields fields;
 
   CaseForms(List<CaseForm> forms, CaseFileRepository caseFiles, ReferenceCodes codes,
-      EngineClock clock, IdentityService identityService, AuditLog audit, StepDates stepDates) {
+      EngineClock clock, IdentityService identityService, AuditLog audit, StepDates stepDates,
+      FormFields fields) {
     this.forms = forms.stream().collect(Collectors.toMap(CaseForm::formId, Function.identity()));
     this.caseFiles = caseFiles;
     this.codes = codes;
@@ -52,6 +55,7 @@ public class CaseForms implements TaskListener, ExecutionListener {
     this.identityService = identityService;
     this.audit = audit;
     this.stepDates = stepDates;
+    this.fields = fields;
   }
 
   public boolean handles(String formId) {
@@ -122,6 +126,7 @@ public class CaseForms implements TaskListener, ExecutionListener {
       task.getVariableNamesLocal().stream().filter(task.getExecution()::hasVariable)
           .forEach(name -> submitted.put(name, task.getExecution().getVariable(name)));
     }
+    refuseUnknownFields(form, submitted.keySet(), scope);
     var values = new FormValues(submitted, codes, clock.today());
     var auth = identityService.getCurrentAuthentication();
     String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
@@ -143,6 +148,38 @@ public class CaseForms implements TaskListener, ExecutionListener {
       ((DelegateExecution) scope).getProcessInstance().setVariables(outputs);
     }
     return outputs;
+  }
+
+  /**
+   * A value the form has no field for is refused, not dropped: a client that sends it is wrong
+   * about the form (an old page, a typo, or a try at what else Stegvis takes), and the submitter
+   * should know that it was not kept. Known are the form's field keys, Stegvis's process variables
+   * (the door guard refuses those that are not the step's own fields) and the values the open task
+   * was prefilled with. Before anything is stored, so nothing is.
+   */
+  private void refuseUnknownFields(CaseForm form, Set<String> submitted, VariableScope scope) {
+    String processDefinitionId = scope instanceof DelegateTask task ? task.getProcessDefinitionId()
+        : ((DelegateExecution) scope).getProcessDefinitionId();
+    var keys = fields.of(form.formId(), processDefinitionId);
+    if (keys.isEmpty()) {
+      return;
+    }
+    Set<String> prefilled = scope instanceof DelegateTask task ? task.getVariableNamesLocal() : Set.of();
+    List<String> unknown = submitted.stream().filter(name -> !keys.get().contains(name)
+        && !ProcessVariables.isAllowed(name) && !prefilled.contains(name)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new FormRejectedException(unknownFieldsMessage(unknown));
+    }
+  }
+
+  /** Names as sent are shown only when they look like field keys, and at most five of them. */
+  static String unknownFieldsMessage(List<String> unknown) {
+    List<String> shown = unknown.stream().filter(name -> name.matches("[A-Za-z][A-Za-z0-9_-]{0,39}")).limit(5)
+        .toList();
+    String names = shown.isEmpty() ? "" : ": " + String.join(", ", shown)
+        + (unknown.size() > shown.size() ? " med flera" : "");
+    return "Formuläret innehåller uppgifter som inte hör till det" + names
+        + ". Inget har sparats. Ladda om sidan och skicka formuläret igen.";
   }
 
   /**

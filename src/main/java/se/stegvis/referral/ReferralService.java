@@ -28,10 +28,11 @@ public class ReferralService {
   private final EngineClock clock;
   private final RuntimeService runtimeService;
   private final AuditLog audit;
+  private final DuplicateReferralNotice duplicateNotice;
 
   ReferralService(ProjectRepository projects, ParticipantRepository participants, CaseFileRepository caseFiles,
       ReferralRepository referrals, CaseNumbers caseNumbers, EngineClock clock,
-      RuntimeService runtimeService, AuditLog audit) {
+      RuntimeService runtimeService, AuditLog audit, DuplicateReferralNotice duplicateNotice) {
     this.projects = projects;
     this.participants = participants;
     this.caseFiles = caseFiles;
@@ -40,6 +41,7 @@ public class ReferralService {
     this.clock = clock;
     this.runtimeService = runtimeService;
     this.audit = audit;
+    this.duplicateNotice = duplicateNotice;
   }
 
   /** Stores participant, case and referral; the caller's process carries the case from here. */
@@ -57,6 +59,8 @@ public class ReferralService {
       caseFiles.findByParticipantIdAndProjectId(participant.getId(), project.getId()).stream()
           .filter(c -> c.getPhase().isOpen()).findFirst()
           .ifPresent(open -> {
+            // The referrer is told only that a referral is open; those who handle the case are told who referred.
+            duplicateNotice.tell(open.getId(), request, userId, channel);
             throw new DuplicateCaseException(open.getCaseNumber());
           });
     }

@@ -3,6 +3,7 @@ package se.stegvis.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,7 +75,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     if (sessionUser != null) {
-      Groups.actAs(identityService, sessionUser);
+      // The groups the webapps hold for the session (re-checked by them every five minutes): a user
+      // from the identity provider has them from her login and may have no row in Admin.
+      List<String> groups = sessionGroups(request);
+      if (groups != null) {
+        identityService.setAuthentication(sessionUser, groups);
+      } else {
+        Groups.actAs(identityService, sessionUser);
+      }
     } else {
       identityService.setAuthentication(basicUser.get());
     }
@@ -90,6 +98,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
     return expected != null && sent != null && MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
         sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> sessionGroups(HttpServletRequest request) {
+    var session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    return authentications == null ? null : authentications.getAuthentications().stream()
+        .map(UserAuthentication::getGroupIds).filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   private static String sessionUser(HttpServletRequest request) {

@@ -37,17 +37,22 @@ class LoginThrottle {
     this.lockout = lockout;
   }
 
-  /** How long logins for the user from the address stay refused; empty when they may try. */
+  /**
+   * How long logins for the user from the address stay refused; empty when they may try. Without a
+   * user (a bearer token, whose user is not known until it is valid) the address alone counts.
+   */
   Optional<Duration> refusedFor(String userId, String address) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    return lockedUntil(userKey(userId), maxFailuresPerUser, now)
+    return (userId == null ? Optional.<Instant>empty() : lockedUntil(userKey(userId), maxFailuresPerUser, now))
         .or(() -> lockedUntil(addressKey(address), maxFailuresPerAddress, now))
         .map(until -> Duration.between(now, until));
   }
 
   void failed(String userId, String address) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    record(userKey(userId), now);
+    if (userId != null) {
+      record(userKey(userId), now);
+    }
     record(addressKey(address), now);
   }
 

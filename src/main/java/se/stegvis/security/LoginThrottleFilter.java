@@ -13,8 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Puts every password check through {@link LoginThrottle}: the webapps' login form and HTTP Basic
- * on {@code /api} and {@code /engine-rest}. A refused login gets 429 with a Swedish problem
- * detail and {@code Retry-After}; the outcome of an allowed one (401 = wrong password) is recorded.
+ * on {@code /api} and {@code /engine-rest}; and bearer tokens there, by client address (a rejected
+ * token is a failed login; this runs before Spring Security's filters, which check the token). A
+ * refused login gets 429 with a Swedish problem detail and {@code Retry-After}; the outcome of an
+ * allowed one (401 = wrong password or token) is recorded.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -30,9 +32,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     boolean webappLogin = isWebappLogin(request);
+    boolean bearer = !webappLogin && hasBearerToken(request);
     String userId = webappLogin ? request.getParameter("username")
         : BasicCredentials.of(request).map(BasicCredentials::userId).orElse(null);
-    if (userId == null) {
+    if (userId == null && !bearer) {
       chain.doFilter(request, response);
       return;
     }
@@ -45,10 +48,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
     int status = response.getStatus();
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      // A rejected bearer token (expired, wrongly signed, another issuer or audience) counts for the address.
       throttle.failed(userId, address);
-    } else if (!webappLogin || status == HttpServletResponse.SC_OK) {
+    } else if (userId != null && (!webappLogin || status == HttpServletResponse.SC_OK)) {
       throttle.succeeded(userId);
     }
+  }
+
+  private static boolean hasBearerToken(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   private static boolean isWebappLogin(HttpServletRequest request) {

@@ -17,14 +17,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class RestAuthentication {
 
-  /** Before any password is checked: the webapps' login and HTTP Basic on both APIs. */
+  /**
+   * Before any password or token is checked: the webapps' login and HTTP Basic on both APIs, and
+   * bearer tokens, so before Spring Security's filters (se.stegvis.sso, order -100).
+   */
   @Bean
   FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
     registration.setName("login-throttle");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/v3/api-docs", "/v3/api-docs/*",
         "/camunda/api/admin/auth/user/*", "/actuator/*");
-    registration.setOrder(0);
+    registration.setOrder(-110);
     return registration;
   }
 

@@ -39,6 +39,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import se.stegvis.audit.SignIn;
 import se.stegvis.security.ApiAuthenticationFilter;
 
 /**
@@ -135,6 +136,9 @@ class BearerTokens {
             .filter(a -> a.startsWith(MAPPED)).map(a -> a.substring(MAPPED.length())).toList();
         log.debug("Bearer token of {} from {}", token.getName(), token.getToken().getIssuer());
         request.setAttribute(ApiAuthenticationFilter.AUTHENTICATED, new Authentication(token.getName(), groups));
+        // The audit log records the provider's subject and issuer beside the user id.
+        SignIn.onRequest(request, token.getToken().getSubject(),
+            token.getToken().getIssuer() == null ? null : token.getToken().getIssuer().toString());
       }
       chain.doFilter(request, response);
     }

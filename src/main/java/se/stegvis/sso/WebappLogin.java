@@ -32,10 +32,15 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import se.stegvis.audit.SignIn;
 
 /**
  * Single sign-on for the webapps (Tasklist, Cockpit, Admin) and our pages, on when the client
@@ -65,17 +70,17 @@ class WebappLogin {
   SecurityFilterChain webappLoginChain(HttpSecurity http, ClientRegistrationRepository registrations,
       SsoGroups groups, org.springframework.core.env.Environment environment) throws Exception {
     String userClaim = environment.getProperty("stegvis.sso.user-claim", "preferred_username");
-    var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    var logout = new ProviderLogout(registrations);
     logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/tasklist/");
     // Path matchers on the whole path: the webapps' APIs are Jersey servlets, not Spring MVC.
     http.securityMatcher(paths("/camunda/**", "/stegvis/**", "/oauth2/**", "/login/oauth2/**", "/sso/logout"))
         // The webapps send Camunda's own CSRF token; Spring's would refuse their calls.
         .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**", "/stegvis/**")))
         .oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(authorities ->
-            mapped(authorities, groups, userClaim))))
-        // The webapps' own logout ends Spring's session too; /sso/logout also ends the provider's.
+            mapped(authorities, groups, userClaim))).successHandler(signedIn()))
+        // Both the webapps' own logout and /sso/logout end the session here and at the provider.
         .logout(out -> out.logoutRequestMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/sso/logout", "GET"),
-                new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST")))
+                ProviderLogout.WEBAPP_LOGOUT))
             .logoutSuccessHandler(logout))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
     return http.build();
@@ -87,15 +92,64 @@ class WebappLogin {
     return BearerTokens.securityFilters();
   }
 
-  /** Camunda's container-based login for the webapps, after Spring Security (order -100). */
+  /**
+   * Camunda's container-based login for the webapps, after Spring Security (order -100); users
+   * need no row in Admin, also past the webapps' periodic re-check ({@link SsoWebappAuthentication}).
+   */
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappContainerLogin() {
-    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    var registration = new FilterRegistrationBean<ContainerBasedAuthenticationFilter>(new SsoWebappAuthentication());
     registration.setName("sso-webapp-login");
     registration.addInitParameter("authentication-provider", TokenUser.class.getName());
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     registration.setOrder(-90);
     return registration;
+  }
+
+  /**
+   * RP-initiated logout: the browser goes to the provider's {@code end_session_endpoint} with the ID
+   * token, and comes back to Tasklist. {@code /sso/logout} is a page the browser opens: a redirect.
+   * The webapps' own *Log out* is a background call (XHR) whose redirect the browser would follow
+   * out of sight, across origins: it gets 200 with the provider's address in {@link #HEADER}, and
+   * the webapps' shared script ({@code /stegvis/webapp-chrome.js}) sends the page there.
+   */
+  static final class ProviderLogout extends OidcClientInitiatedLogoutSuccessHandler {
+
+    static final String HEADER = "X-Stegvis-Logout";
+    static final RequestMatcher WEBAPP_LOGOUT = new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST");
+
+    ProviderLogout(ClientRegistrationRepository registrations) {
+      super(registrations);
+    }
+
+    @Override
+    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
+        org.springframework.security.core.Authentication authentication)
+        throws java.io.IOException, jakarta.servlet.ServletException {
+      if (!WEBAPP_LOGOUT.matches(request)) {
+        super.onLogoutSuccess(request, response, authentication);
+        return;
+      }
+      String target = determineTargetUrl(request, response, authentication);
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setHeader(HEADER, target);
+      response.setHeader("Cache-Control", "no-store");
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+          .put("logout", target).toString());
+    }
+  }
+
+  /** Keeps the ID token's subject and issuer in the session for the audit log, then goes on as Spring does. */
+  private static AuthenticationSuccessHandler signedIn() {
+    var saved = new SavedRequestAwareAuthenticationSuccessHandler();
+    return (request, response, authentication) -> {
+      if (authentication.getPrincipal() instanceof OidcUser user) {
+        SignIn.inSession(request.getSession(), user.getIdToken().getSubject(),
+            user.getIdToken().getIssuer() == null ? null : user.getIdToken().getIssuer().toString());
+      }
+      saved.onAuthenticationSuccess(request, response, authentication);
+    };
   }
 
   private static RequestMatcher paths(String... patterns) {

@@ -179,7 +179,7 @@ class DoorFindingsTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("9. beredningsgruppens läsning av ärendet i motorn slutar med beslutet")
+  @DisplayName("9. beredningsgruppens läsning av ärendet slutar med beslutet, utom dess egen beslutshistorik")
   void workingGroupsReadEndsWithTheDecision() throws Exception {
     String member = userOfItsOwn(Groups.WORKING_GROUP);
     CaseFile referred = referOn(LocalDate.now().minusDays(2));
@@ -192,6 +192,14 @@ class DoorFindingsTest extends ApiTest {
         member).statusCode()).isIn(403, 404);
     assertThat(get("/api/cases/" + decided.getCaseNumber() + "/consents", member).statusCode())
         .isEqualTo(404);
+    assertThat(get("/api/cases/" + decided.getCaseNumber(), member).statusCode()).isEqualTo(404);
+    // Except its own decision history: the referral as it read it and what it decided.
+    var decision = ok(get("/api/cases/" + decided.getCaseNumber() + "/decision", member));
+    assertThat(decision.path("decision").asText()).isEqualTo("ACCEPTED");
+    assertThat(decision.path("coach").asText()).isEqualTo(COACH);
+    assertThat(ok(get("/api/decisions", member)).findValuesAsText("caseNumber")).contains(decided.getCaseNumber());
+    assertThat(get("/api/cases/" + decided.getCaseNumber() + "/decision", OTHER_COACH).statusCode()).isEqualTo(404);
+    assertThat(get("/api/cases/" + decided.getCaseNumber() + "/decision", COORDINATOR).statusCode()).isEqualTo(404);
   }
 
   @Test

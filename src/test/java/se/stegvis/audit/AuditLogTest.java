@@ -52,6 +52,8 @@ class AuditLogTest extends ApiTest {
     endpoints.put("/api/cases/{caseNumber}", "/api/cases/" + c.getCaseNumber());
     endpoints.put("/api/cases/by-task/{taskId}/card", "/api/cases/by-task/" + taskId + "/card");
     endpoints.put("/api/caseload", "/api/caseload");
+    endpoints.put("/api/cases/{caseNumber}/decision", record + "/decision");
+    endpoints.put("/api/decisions", "/api/decisions");
     return endpoints;
   }
 
@@ -78,7 +80,8 @@ class AuditLogTest extends ApiTest {
     return mappings.getHandlerMethods().keySet().stream()
         .filter(info -> info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
         .flatMap(info -> info.getPatternValues().stream())
-        .filter(p -> p.startsWith("/api/case") || p.startsWith("/api/placements") || p.startsWith("/api/deadlines"))
+        .filter(p -> p.startsWith("/api/case") || p.startsWith("/api/placements") || p.startsWith("/api/deadlines")
+            || p.startsWith("/api/decisions"))
         .collect(Collectors.toCollection(TreeSet::new));
   }
 

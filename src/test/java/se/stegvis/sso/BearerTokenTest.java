@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.stegvis.casefile.CaseFile;
+import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.HttpCaseTest;
 
 /**
@@ -27,16 +28,20 @@ import se.stegvis.support.HttpCaseTest;
  * signed, for another audience or from another issuer gets 401 and changes nothing; a valid token
  * without a mapped group gets 403.
  */
+@AlsoOnPostgres
 class BearerTokenTest extends HttpCaseTest {
 
-  static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
+  /** A provider per application context (this class's and its PostgreSQL twin's). */
+  static MockOAuth2Server PROVIDER;
   static final String ISSUER = "stegvis-idp";
   static final String AUDIENCE = "stegvis";
 
   @DynamicPropertySource
   static void provider(DynamicPropertyRegistry registry) {
+    PROVIDER = new MockOAuth2Server();
     PROVIDER.start();
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+    String issuer = PROVIDER.issuerUrl(ISSUER).toString();
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
     registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     registry.add("stegvis.sso.group-mapping.[sg-stegvis-handledare]", () -> "coach");
     registry.add("stegvis.sso.group-mapping.[sg-stegvis-chef]", () -> "chef");
@@ -44,7 +49,9 @@ class BearerTokenTest extends HttpCaseTest {
 
   @AfterAll
   static void stopProvider() {
-    PROVIDER.shutdown();
+    if (PROVIDER != null) {
+      PROVIDER.shutdown();
+    }
   }
 
   @Test
@@ -54,6 +61,9 @@ class BearerTokenTest extends HttpCaseTest {
     String coach = token(ISSUER, HTTP_COACH, AUDIENCE, List.of("sg-stegvis-handledare", "sg-okand"), 3600);
 
     assertThat(call("GET", "/api/cases/" + hers.getCaseNumber() + "/journal", coach).statusCode()).isEqualTo(200);
+    assertThat(lastEntry(hers)).as("the audit log names the provider and its subject")
+        .containsEntry("USER_ID", HTTP_COACH).containsEntry("AUTH_SUBJECT", HTTP_COACH)
+        .containsEntry("AUTH_PROVIDER", PROVIDER.issuerUrl(ISSUER).toString());
     assertThat(call("GET", "/api/cases/" + others.getCaseNumber() + "/journal", coach).statusCode())
         .isIn(403, 404);
     JsonNode tasks = json.readTree(call("GET", "/engine-rest/task?maxResults=500", coach).body());
@@ -117,6 +127,21 @@ class BearerTokenTest extends HttpCaseTest {
   void passwordsAndSessionsWorkAsWithoutSingleSignOn() throws Exception {
     assertThat(send("GET", "/api/reports/participants", HTTP_MANAGER, null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/api/reports/participants", "nobody", null).statusCode()).isEqualTo(401);
+    CaseFile hers = activeCaseOfHttpCoach(LocalDate.of(2026, 5, 4));
+    assertThat(send("GET", "/api/cases/" + hers.getCaseNumber() + "/journal", HTTP_COACH, null).statusCode())
+        .isEqualTo(200);
+    Map<String, Object> entry = lastEntry(hers);
+    assertThat(entry).as("a Stegvis password: provider lokal, no subject").containsEntry("USER_ID", HTTP_COACH)
+        .containsEntry("AUTH_PROVIDER", "lokal");
+    assertThat(entry.get("AUTH_SUBJECT")).isNull();
+  }
+
+  /** The case's latest audit entry, its columns by upper-case name. */
+  private Map<String, Object> lastEntry(CaseFile caseFile) {
+    Map<String, Object> upper = new java.util.HashMap<>();
+    jdbc.queryForMap("select * from audit_entry where case_id = ? order by id desc limit 1", caseFile.getId())
+        .forEach((key, value) -> upper.put(key.toUpperCase(java.util.Locale.ROOT), value));
+    return upper;
   }
 
   private static String token(String issuer, String subject, String audience, List<String> groups, long expiry) {
