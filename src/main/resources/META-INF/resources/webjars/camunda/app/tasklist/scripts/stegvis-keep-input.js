@@ -43,77 +43,256 @@ window.addEventListener('click', event => {
 }, true);
 
 // -- Task form drafts -----------------------------------------------------------------------
-// Fields are known by their label (form-js gives its inputs new ids each time it renders a form).
+// Camunda Forms (form-js) gives its inputs new ids each time it renders a form: a field is known by
+// its label. What is kept, per kind of field: the text of a text field, text area or number; the
+// day of a date field, as typed; the chosen option's text of a select, a radio group; whether a
+// check box is ticked; the ticked options of a check list. The draft is the map label -> value.
 const drafts = new Map(); // task id -> { caseNumber, values: {label: value} }
 let saveTimer = null;
+const KINDS = ['textfield', 'textarea', 'number', 'datetime', 'select', 'checkbox', 'radio', 'checklist'];
 
 function currentTaskId() {
   const match = /[?&]task=([^&]+)/.exec(window.location.hash);
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-function formFields() {
-  return [...document.querySelectorAll('.task-details form input, .task-details form textarea')]
-    .filter(field => field.labels && field.labels.length && !['hidden', 'checkbox', 'radio', 'submit', 'button']
-      .includes(field.type));
+function kindOf(container) {
+  return KINDS.find(kind => container.classList.contains(`fjs-form-field-${kind}`)) || null;
 }
 
-function labelOf(field) {
-  return field.labels[0].textContent.trim();
+/** The form's fields: each form-js field container of a kind kept, with a label. */
+function formFields() {
+  return [...document.querySelectorAll('.task-details form .fjs-form-field')]
+    .filter(container => kindOf(container) && labelOf(container));
+}
+
+/** The field's label without the required mark ("Mål", not "Mål*"). */
+function labelOf(container) {
+  const label = container.querySelector('label.fjs-form-field-label');
+  if (!label) {
+    return '';
+  }
+  const copy = label.cloneNode(true);
+  copy.querySelectorAll('.fjs-asterix, input').forEach(node => node.remove());
+  return copy.textContent.trim();
+}
+
+function optionLabel(input) {
+  return input.labels && input.labels.length ? input.labels[input.labels.length - 1].textContent.trim() : input.value;
+}
+
+/** What the field holds now, in the draft's terms; undefined for a field not understood. */
+function valueOf(container) {
+  switch (kindOf(container)) {
+    case 'textfield': case 'textarea': case 'number': case 'datetime': {
+      const input = container.querySelector('textarea, input.fjs-input');
+      return input ? input.value : undefined;
+    }
+    case 'select': {
+      const display = container.querySelector('.fjs-select-display');
+      if (display) {
+        return display.classList.contains('fjs-select-placeholder') ? '' : display.textContent.trim();
+      }
+      const search = container.querySelector('input.fjs-input'); // a searchable select
+      return search ? search.value : undefined;
+    }
+    case 'checkbox': {
+      const box = container.querySelector('input[type="checkbox"]');
+      return box ? box.checked : undefined;
+    }
+    case 'radio': {
+      const chosen = container.querySelector('input[type="radio"]:checked');
+      return chosen ? optionLabel(chosen) : '';
+    }
+    case 'checklist':
+      return [...container.querySelectorAll('input[type="checkbox"]:checked')].map(optionLabel);
+    default:
+      return undefined;
+  }
+}
+
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Types text into a form-js input as a person would: the value, then the input event form-js listens to. */
+function typeInto(input, value) {
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value').set;
+  setter.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Puts a kept value back into its field; resolves when form-js has it. */
+async function restoreField(container, value) {
+  switch (kindOf(container)) {
+    case 'textfield': case 'textarea': case 'number': {
+      const input = container.querySelector('textarea, input.fjs-input');
+      typeInto(input, String(value));
+      break;
+    }
+    case 'datetime': {
+      const input = container.querySelector('.fjs-datepicker input, input.fjs-input');
+      if (input && input._flatpickr) {
+        // flatpickr parses the day in the form's format and tells form-js (its onChange).
+        input._flatpickr.setDate(String(value), true);
+      } else if (input) {
+        typeInto(input, String(value));
+        input.dispatchEvent(new FocusEvent('blur'));
+      }
+      break;
+    }
+    case 'select': {
+      const group = container.querySelector('.fjs-input-group');
+      const search = container.querySelector('input.fjs-input');
+      if (search && !container.querySelector('.fjs-select-display')) {
+        typeInto(search, String(value));
+      } else if (group) {
+        group.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      }
+      await new Promise(resolve => setTimeout(resolve, 50));
+      const item = [...container.querySelectorAll('.fjs-dropdownlist-item')]
+        .find(option => option.textContent.trim() === value);
+      if (item) {
+        item.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      }
+      const focused = container.querySelector('input');
+      if (focused) {
+        focused.blur();
+      }
+      break;
+    }
+    case 'checkbox': {
+      const box = container.querySelector('input[type="checkbox"]');
+      if (box && box.checked !== Boolean(value)) {
+        box.click();
+      }
+      break;
+    }
+    case 'radio': {
+      const option = [...container.querySelectorAll('input[type="radio"]')].find(input => optionLabel(input) === value);
+      if (option && !option.checked) {
+        option.click();
+      }
+      break;
+    }
+    case 'checklist': {
+      const wanted = Array.isArray(value) ? value : [];
+      for (const box of container.querySelectorAll('input[type="checkbox"]')) {
+        if (box.checked !== wanted.includes(optionLabel(box))) {
+          box.click();
+        }
+      }
+      break;
+    }
+    default:
+  }
 }
 
 async function draftOf(taskId) {
   if (!drafts.has(taskId)) {
-    const draft = { caseNumber: null, values: {} };
+    const draft = { caseNumber: null, values: {}, loaded: null };
     drafts.set(taskId, draft);
-    try {
-      draft.caseNumber = (await call(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}`))).caseNumber;
-      const saved = await call(draftUrl(draft.caseNumber, taskId));
-      if (saved && saved.content) {
-        draft.values = { ...JSON.parse(saved.content), ...draft.values };
+    draft.loaded = (async () => {
+      try {
+        draft.caseNumber = (await call(apiUrl(`/api/cases/by-task/${encodeURIComponent(taskId)}`))).caseNumber;
+        const saved = await call(draftUrl(draft.caseNumber, taskId));
+        if (saved && saved.content) {
+          draft.values = { ...JSON.parse(saved.content), ...draft.values };
+        }
+      } catch (e) {
+        // Not a Stegvis case, or no right to read it: the form works as before, without drafts.
       }
-    } catch (e) {
-      // Not a Stegvis case, or no right to write in it: the form works as before, without drafts.
-    }
+    })();
   }
-  return drafts.get(taskId);
+  const draft = drafts.get(taskId);
+  await draft.loaded;
+  return draft;
 }
 
 function draftUrl(caseNumber, taskId) {
   return apiUrl(`/api/cases/${encodeURIComponent(caseNumber)}/drafts/${encodeURIComponent('task:' + taskId)}`);
 }
 
-document.addEventListener('input', async event => {
-  const field = event.target;
+// Each rendered form: when it appeared, and the fields the user has touched in it since. A form is
+// restored in the first seconds after it appears (fields shown by a condition appear a moment after
+// the choice that shows them), and never into a field the user has touched.
+const rendered = new WeakMap(); // form element -> { since, touched: Set<label> }
+const RESTORE_MS = 3000;
+
+function stateOf(form) {
+  if (!rendered.has(form)) {
+    rendered.set(form, { since: Date.now(), touched: new Set() });
+  }
+  return rendered.get(form);
+}
+
+/** A person changed a field: keep what it holds once form-js has drawn it, and save the draft a moment later. */
+function touched(event) {
   const taskId = currentTaskId();
-  if (!taskId || !event.isTrusted || !field.closest || !field.closest('.task-details form') || !formFields().includes(field)) {
+  const target = event.target;
+  if (!taskId || !event.isTrusted || !(target instanceof Element)) {
     return;
   }
-  const draft = await draftOf(taskId);
-  draft.values[labelOf(field)] = field.value;
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    if (draft.caseNumber) {
-      call(draftUrl(draft.caseNumber, taskId), { method: 'PUT', body: { content: JSON.stringify(draft.values) } })
-        .catch(() => {});
+  const form = target.closest('.task-details form');
+  const container = target.closest('.fjs-form-field');
+  if (!form || !container || !formFields().includes(container)) {
+    return;
+  }
+  const label = labelOf(container);
+  stateOf(form).touched.add(label);
+  setTimeout(async () => {
+    const value = valueOf(container);
+    if (value === undefined || !container.isConnected) {
+      return;
     }
-  }, 800);
-}, true);
+    const draft = await draftOf(taskId);
+    if (same(draft.values[label], value)) {
+      return;
+    }
+    draft.values[label] = value;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (draft.caseNumber) {
+        call(draftUrl(draft.caseNumber, taskId), { method: 'PUT', body: { content: JSON.stringify(draft.values) } })
+          .catch(() => {});
+      }
+    }, 800);
+  }, 250);
+}
 
-/** Puts the draft back into a form just rendered: only into fields still empty. */
+for (const type of ['input', 'change', 'click', 'keyup', 'mousedown']) {
+  document.addEventListener(type, touched, true);
+}
+
+/** Puts the draft back into a form just rendered, field by field, into fields the user has not touched. */
+let restoring = false;
 async function restore() {
   const taskId = currentTaskId();
-  const fields = formFields();
-  if (!taskId || !fields.length) {
+  const form = document.querySelector('.task-details form');
+  if (restoring || !taskId || !form || !formFields().length) {
     return;
   }
-  const draft = await draftOf(taskId);
-  for (const field of formFields()) {
-    const value = draft.values[labelOf(field)];
-    if (value && !field.value) {
-      field.value = value;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
+  const state = stateOf(form);
+  if (Date.now() - state.since > RESTORE_MS) {
+    return;
+  }
+  restoring = true;
+  try {
+    const draft = await draftOf(taskId);
+    for (const container of formFields()) {
+      const label = labelOf(container);
+      const value = label in draft.values ? draft.values[label] : draft.values[`${label}*`];
+      if (value === undefined || state.touched.has(label) || same(valueOf(container), value)) {
+        continue;
+      }
+      if ((value === '' || value === false || (Array.isArray(value) && !value.length))
+        && !['checkbox', 'checklist'].includes(kindOf(container))) {
+        continue;
+      }
+      await restoreField(container, value);
     }
+  } finally {
+    restoring = false;
   }
 }
 
