@@ -2,8 +2,8 @@
 // a draft on the server (per user, case and task: /api/cases/<case>/drafts/task:<task id>) and
 // put back when the form is shown again: after a look at the "Ärende" tab (which makes Tasklist
 // render the form anew), after a reload, or on another computer. Nothing is kept in the browser's
-// storage. Escape or a click beside a dialog that
-// holds input (the "Ny remiss" start form) asks before the dialog closes. And Tasklist's own
+// storage. Escape or a click beside a dialog that holds input (the "Ny remiss" start form) asks in
+// a dialog of its own before the dialog closes ("Stanna kvar" keeps it). And Tasklist's own
 // "Lägg till kommentar" is hidden: its comments are stored in the engine's tables (no personal
 // text belongs there) and are not part of the case record; notes go in the case's journal
 // (/stegvis/journal.html, linked from the "Ärende" tab).
@@ -11,34 +11,114 @@ import { apiUrl, call } from '../../../../stegvis/stegvis.js';
 
 const QUESTION = 'Stänga utan att spara? Det du har skrivit i formuläret försvinner.';
 
-function openDialogWithInput() {
-  const dialog = document.querySelector('.modal.in .modal-dialog, .modal[style*="display: block"] .modal-dialog');
-  if (!dialog) {
-    return null;
-  }
-  const typed = [...dialog.querySelectorAll('input, textarea, select')].some(field =>
-    field.type === 'checkbox' || field.type === 'radio' ? field.checked && !field.defaultChecked
-      : field.type !== 'hidden' && field.type !== 'button' && field.type !== 'submit' && field.value !== ''
-        && field.value !== field.defaultValue);
-  return typed ? dialog : null;
+// The webapps' pages are sandboxed without "allow-modals" (Camunda's Content-Security-Policy), so
+// window.confirm() is never shown and answers false at once: the question is a dialog of our own.
+// A dialog "holds input" once a person has typed or chosen something in it (a trusted input or
+// change event): the values a form was drawn with do not count.
+const typedIn = new WeakSet(); // .modal-dialog elements a person has typed in
+
+function openDialog() {
+  return document.querySelector('.modal.in .modal-dialog, .modal[style*="display: block"] .modal-dialog');
 }
 
-function keepUnlessConfirmed(event) {
-  if (openDialogWithInput() && !window.confirm(QUESTION)) {
+for (const type of ['input', 'change']) {
+  document.addEventListener(type, event => {
+    const dialog = event.isTrusted && event.target instanceof Element ? event.target.closest('.modal-dialog') : null;
+    if (dialog) {
+      typedIn.add(dialog);
+    }
+  }, true);
+}
+
+let asking = null; // the question's <dialog> while it is shown
+
+/** Closes Tasklist's dialog as its own Escape would (angular-ui-bootstrap's $dismiss of the dialog's scope). */
+let dismissing = false;
+function dismiss(dialog) {
+  const angular = window.angular;
+  const inner = dialog.querySelector('.modal-content > *') || dialog;
+  let scope = angular ? angular.element(inner).scope() : null;
+  while (scope && typeof scope.$dismiss !== 'function') {
+    scope = scope.$parent;
+  }
+  if (scope) {
+    scope.$apply(() => scope.$dismiss('escape key press'));
+    return;
+  }
+  // Without Angular's scope: the Escape the dialog listens for, let through this once.
+  dismissing = true;
+  try {
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, which: 27, bubbles: true }));
+  } finally {
+    dismissing = false;
+  }
+}
+
+function ask(dialog) {
+  const stay = document.createElement('button');
+  stay.type = 'button';
+  stay.className = 'btn btn-primary';
+  stay.textContent = 'Stanna kvar';
+  const leave = document.createElement('button');
+  leave.type = 'button';
+  leave.className = 'btn btn-default';
+  leave.textContent = 'Stäng utan att spara';
+  const text = document.createElement('p');
+  text.id = 'stegvis-confirm-text';
+  text.textContent = QUESTION;
+  const buttons = document.createElement('div');
+  buttons.className = 'stegvis-confirm-buttons';
+  buttons.append(leave, stay);
+  asking = document.createElement('dialog');
+  asking.className = 'stegvis-confirm';
+  asking.setAttribute('role', 'alertdialog');
+  asking.setAttribute('aria-describedby', text.id);
+  asking.setAttribute('aria-label', 'Stänga utan att spara?');
+  asking.append(text, buttons);
+  const question = asking;
+  // Tasklist's dialog keeps the focus inside itself with keys handled on the document: not these.
+  question.addEventListener('keydown', event => event.stopPropagation());
+  question.addEventListener('close', () => {
+    question.remove();
+    asking = null;
+    if (question.returnValue === 'leave') {
+      dismiss(dialog);
+    } else {
+      const field = dialog.querySelector('input:not([type="hidden"]), textarea, select, button');
+      if (field) {
+        field.focus();
+      }
+    }
+  });
+  stay.addEventListener('click', () => question.close('stay'));
+  leave.addEventListener('click', () => question.close('leave'));
+  document.body.appendChild(question);
+  question.showModal();
+  stay.focus();
+}
+
+/** Escape or a click beside a dialog a person has typed in: ask first, and close only on "Stäng utan att spara". */
+function askBeforeClosing(event) {
+  if (asking || dismissing) {
+    return; // the question itself handles its keys (Escape there means stay)
+  }
+  const dialog = openDialog();
+  if (dialog && typedIn.has(dialog)) {
     event.stopImmediatePropagation();
     event.preventDefault();
+    ask(dialog);
   }
 }
 
 // Capture phase: ahead of the dialog's own Escape and backdrop handlers.
 window.addEventListener('keydown', event => {
   if (event.key === 'Escape') {
-    keepUnlessConfirmed(event);
+    askBeforeClosing(event);
   }
 }, true);
 window.addEventListener('click', event => {
   if (event.target instanceof Element && event.target.classList.contains('modal')) {
-    keepUnlessConfirmed(event);
+    askBeforeClosing(event);
   }
 }, true);
 
@@ -176,10 +256,14 @@ async function restoreField(container, value) {
       break;
     }
     case 'checklist': {
+      // One option at a time: form-js computes each change from the list as last drawn.
       const wanted = Array.isArray(value) ? value : [];
-      for (const box of container.querySelectorAll('input[type="checkbox"]')) {
-        if (box.checked !== wanted.includes(optionLabel(box))) {
+      const options = [...container.querySelectorAll('input[type="checkbox"]')].map(optionLabel);
+      for (const option of options) {
+        const box = [...container.querySelectorAll('input[type="checkbox"]')].find(b => optionLabel(b) === option);
+        if (box && box.checked !== wanted.includes(option)) {
           box.click();
+          await new Promise(resolve => setTimeout(resolve, 60));
         }
       }
       break;
@@ -302,23 +386,15 @@ new MutationObserver(() => {
   restoreTimer = setTimeout(restore, 150);
 }).observe(document.documentElement, { childList: true, subtree: true });
 
-// A completed task's draft is removed (the form is gone and Tasklist asks for the next task).
-document.addEventListener('click', event => {
-  const button = event.target instanceof Element ? event.target.closest('button') : null;
-  const taskId = currentTaskId();
-  if (button && button.textContent.trim() === 'Slutför' && taskId && drafts.get(taskId)?.caseNumber) {
-    const { caseNumber } = drafts.get(taskId);
-    setTimeout(() => {
-      if (document.querySelector('.task-details .no-task')) {
-        drafts.delete(taskId);
-        call(draftUrl(caseNumber, taskId), { method: 'DELETE' }).catch(() => {});
-      }
-    }, 2000);
-  }
-}, true);
+// A completed task's drafts are removed by the server, in the transaction that completes it
+// (journal/TaskDraftsEndWithTheTask): a refused "Slutför" keeps the draft, whatever the page shows.
 
 const style = document.createElement('style');
-style.textContent = '.createCommentLink { display: none !important; }';
+style.textContent = `.createCommentLink { display: none !important; }
+dialog.stegvis-confirm { max-width: 460px; padding: 20px 24px; border: 1px solid #767676; border-radius: 4px; color: #222; }
+dialog.stegvis-confirm::backdrop { background: rgba(0, 0, 0, 0.3); }
+dialog.stegvis-confirm p { font-size: 15px; margin: 0 0 16px; }
+dialog.stegvis-confirm .stegvis-confirm-buttons { display: flex; gap: 8px; justify-content: flex-end; }`;
 document.head.appendChild(style);
 
 // A custom script is a module whose default export lists its plugins: this one adds none.
