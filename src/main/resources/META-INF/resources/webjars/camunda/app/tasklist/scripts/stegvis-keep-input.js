@@ -310,7 +310,11 @@ function stateOf(form) {
   return rendered.get(form);
 }
 
-/** A person changed a field: keep what it holds once form-js has drawn it, and save the draft a moment later. */
+/**
+ * A person changed a field: keep what it holds at once (the form may be gone a moment later, when
+ * the "Ärende" tab is chosen), and again once form-js has drawn the change (a select's or a radio
+ * group's choice shows a moment after the click); save the draft a moment after the last change.
+ */
 function touched(event) {
   const taskId = currentTaskId();
   const target = event.target;
@@ -323,25 +327,31 @@ function touched(event) {
     return;
   }
   const label = labelOf(container);
-  stateOf(form).touched.add(label);
-  setTimeout(async () => {
-    const value = valueOf(container);
-    if (value === undefined || !container.isConnected) {
+  const changed = event.type === 'input' || event.type === 'change';
+  const before = valueOf(container);
+  draftOf(taskId); // starts reading the saved draft; the entry in `drafts` exists from here on
+  const draft = drafts.get(taskId);
+  const keep = () => {
+    const value = container.isConnected ? valueOf(container) : undefined;
+    // A click or a key that changed nothing (opening a list, moving the focus) keeps nothing.
+    if (value === undefined || (!changed && same(value, before)) || same(draft.values[label], value)) {
       return;
     }
-    const draft = await draftOf(taskId);
-    if (same(draft.values[label], value)) {
-      return;
-    }
+    stateOf(form).touched.add(label);
     draft.values[label] = value;
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
+    saveTimer = setTimeout(async () => {
+      await draft.loaded;
       if (draft.caseNumber) {
         call(draftUrl(draft.caseNumber, taskId), { method: 'PUT', body: { content: JSON.stringify(draft.values) } })
           .catch(() => {});
       }
     }, 800);
-  }, 250);
+  };
+  if (changed) {
+    keep();
+  }
+  setTimeout(keep, 250);
 }
 
 for (const type of ['input', 'change', 'click', 'keyup', 'mousedown']) {
