@@ -29,6 +29,7 @@ import { chromium } from 'playwright-core';
 import { swedishChecks } from './checks-swedish.mjs';
 import * as caseload from './checks-caseload.mjs';
 import { journalChecks } from './checks-journal.mjs';
+import * as dialogs from './checks-dialogs.mjs';
 
 const BASE = (process.env.STEGVIS_URL || '').replace(/\/+$/, '');
 if (!BASE) {
@@ -747,7 +748,9 @@ const CHECKS = [
   { name: 'Mina deltagare: "asa ostlund" finds Åsa Östlund', run: caseload.coachSearchesWithoutDiacritics },
   { name: 'Ärende: the hit opens the case page', run: caseload.coachOpensCasePage },
   { name: 'Ärende: the due meeting starts in Tasklist from the case page', run: caseload.coachStartsDueTaskFromCasePage },
+  { name: 'Tasklist: the meeting form\'s date, check box, check list and notes come back after the case tab and a reload', run: dialogs.coachMeetingDraftKeepsDatesAndChoices },
   { name: 'Mina deltagare: an exited case is under "Avslutade"', run: caseload.coachFindsExitedCase },
+  { name: 'Tasklist: "Sök deltagare" in the header, reached with Tab, finds an exited case', run: dialogs.coachSearchesFromTasklistHeader },
   { name: 'Tasklist: pia logs in (the registry asks to log in first), the header links to "Praktikplatser"', run: tasklistLoginAsPia },
   { name: 'Tasklist: pia\'s group has "Matcha praktikplats" for anna\'s request', run: coordinatorHasMatchTask },
   { name: 'Praktikplatser: the registry opens from Tasklist\'s header', run: registryOpensFromTasklist },
@@ -763,11 +766,16 @@ const CHECKS = [
   { name: 'Cockpit: maria logs in', run: cockpitLoginAsMaria },
   { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase },
   { name: 'Cockpit: "Öppna" in "Försenade steg" opens the case page', run: caseload.managerOpensCaseFromOverdueView },
+  { name: 'Cockpit: "Sök deltagare" in the header, reached with Tab, opens the hits', run: dialogs.managerSearchesFromCockpitHeader },
   { name: 'Cockpit: "Rapport" in the header opens the report; C2 shows every table with the API\'s figures', run: reportOpensFromCockpitHeader },
   { name: 'Cockpit: the report exports to XLSX', run: reportExportsWorkbook },
   { name: 'Cockpit: the printable report prints to A4', run: reportPrints },
+  { name: 'Rapport: "Sök deltagare" in the printable report\'s bar opens the hits', run: dialogs.managerSearchesFromPrintableReport },
   { name: 'Mina remisser: rita reads the receipt of her referral and its status', run: caseload.referrerSeesReceiptAndMyReferrals },
-  ...swedishChecks({ BASE, login, check })
+  { name: 'Tasklist: Escape and a click beside "Ny remiss" ask in Swedish first; "stay" keeps the text', run: dialogs.startDialogAsksBeforeClosing },
+  { name: 'Tasklist: a referral started in "Starta process" ends with a Swedish receipt, listed in Mina remisser', run: dialogs.referrerReadsReceiptInStartDialog },
+  ...swedishChecks({ BASE, login, check }),
+  { name: 'Tasklist: bengt\'s decision form keeps its choice, coach and date after a look at the case tab', run: dialogs.decisionDraftKeepsRadioSelectAndDate }
 ];
 
 async function login(page, user, password) {

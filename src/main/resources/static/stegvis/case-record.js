@@ -119,7 +119,7 @@ export function mountCaseRecord(section) {
       entries.replaceChildren(...(list.length ? list.slice().reverse().map(entry => {
         const holder = el('div');
         const node = el('article', 'record-entry' + (entry.correctedBy.length ? ' corrected' : ''),
-          el('div', 'record-meta', `${entry.occurredOn} · ${entry.author}${entry.authorTitle ? ', ' + entry.authorTitle : ''}`
+          el('div', 'record-meta', `${entry.occurredOn} · ${entry.signedBy || entry.author}`
             + ` · signerad ${stamp.format(new Date(entry.signedAt))}`
             + (entry.correctsId ? ` · rättar anteckning ${entry.correctsId}: ${entry.correctionReason}` : '')
             + (entry.correctedBy.length ? ` · rättad i ${entry.correctedBy.join(', ')}` : '')),

@@ -42,6 +42,7 @@ class WebappPluginsTest {
       "tasklist, scripts/stegvis-case.js, tasklist.task.detail, scripts/stegvis-case.css",
       "tasklist, scripts/stegvis-navbar.js, tasklist.navbar.action, ",
       "tasklist, scripts/stegvis-caseload.js, tasklist.navbar.action, ",
+      "tasklist, scripts/stegvis-search.js, tasklist.navbar.action, ",
       "tasklist, scripts/stegvis-card.js, tasklist.card, scripts/stegvis-card.css"})
   @DisplayName("config.js names the plugin, and the plugin and its stylesheet (if any) are served")
   void pluginIsServed(String app, String module, String pluginPoint, String stylesheet) {
@@ -78,7 +79,9 @@ class WebappPluginsTest {
       "rapport.js, text/javascript, renderReport",
       "report.js, text/javascript, /api/reports/steering-group.xlsx",
       "report-controls.js, text/javascript, /api/reports/projects",
-      "report.css, text/css, @media print"})
+      "report.css, text/css, @media print",
+      "header-search.js, text/javascript, deltagare.html",
+      "header-search.css, text/css, .stegvis-header-search"})
   @DisplayName("The registry of workplaces, the log review and the report pages are served without logging in")
   void workplaceRegistryIsServed(String file, String contentType, String content) {
     ResponseEntity<String> page = http.getForEntity("/stegvis/" + file, String.class);
@@ -89,6 +92,18 @@ class WebappPluginsTest {
     // (The SVG namespace of the report's charts is a name, not a resource.)
     assertThat(page.getBody().replace("'http://www.w3.org/2000/svg'", "")).doesNotContain("innerHTML", "outerHTML",
         "insertAdjacentHTML", "document.write", "http://", "https://");
+  }
+
+  @Test
+  @DisplayName("\"Sök deltagare\" in Cockpit's header and on the printable report, as in Tasklist's and on every Stegvis page")
+  void headerSearchInCockpitAndTheReport() {
+    String config = http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class);
+    assertThat(customScripts(config)).contains("scripts/stegvis-search.js");
+    ResponseEntity<String> module = http.getForEntity("/camunda/app/cockpit/scripts/stegvis-search.js", String.class);
+    assertThat(module.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(module.getBody()).contains("searchForm", "export default").doesNotContain("innerHTML");
+    String report = http.getForObject("/stegvis/rapport.html", String.class);
+    assertThat(report).contains("role=\"search\"", "action=\"deltagare.html\"", ">Sök deltagare</label>");
   }
 
   @Test

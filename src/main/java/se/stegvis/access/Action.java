@@ -28,7 +28,7 @@ public enum Action {
       "Bara praktiksamordnare och administratörer får lägga till och ändra arbetsplatser."),
   REVIEW_LOG(false, "granska loggen",
       "Loggranskning är till för projektledare (chefer) och administratörer."),
-  ADMINISTER(false, "administrera (gallringslista, processmigrering)",
+  ADMINISTER(false, "administrera (gallringslista, processmigrering, befattningar)",
       "Bara administratörer (gruppen camunda-admin) får göra det här.");
 
   private final boolean perCase;

@@ -90,7 +90,10 @@ public final class ApiEndpoints {
       row("GET", "/api/audit/outside-team", Action.REVIEW_LOG),
       row("GET", "/api/retention/dry-run", Action.ADMINISTER),
       row("POST", "/api/admin/migrations/plan", Action.ADMINISTER),
-      row("POST", "/api/admin/migrations", Action.ADMINISTER));
+      row("POST", "/api/admin/migrations", Action.ADMINISTER),
+      // A user's title (befattning), shown with the name in the journal, the timeline and extracts.
+      row("GET", "/api/admin/users/{userId}/title", Action.ADMINISTER),
+      row("PUT", "/api/admin/users/{userId}/title", Action.ADMINISTER));
 
   private static final Map<String, Endpoint> BY_KEY = ALL.stream()
       .collect(Collectors.toMap(Endpoint::key, Function.identity()));

@@ -74,6 +74,8 @@ class AppendOnlyAuditLog implements Callback {
     statement.execute("grant select, insert, update, delete on all tables in schema public to " + role);
     statement.execute("grant usage, select on all sequences in schema public to " + role);
     statement.execute("revoke update, delete, truncate, trigger, references on audit_entry from " + role);
+    // The log of person searches is append-only too (SearchLogAppendOnly, Flyway 15).
+    statement.execute("revoke update, delete, truncate, trigger, references on search_entry from " + role);
     statement.execute("revoke insert, update, delete, truncate, trigger on flyway_schema_history from " + role);
   }
 
@@ -82,11 +84,18 @@ class AppendOnlyAuditLog implements Callback {
     return "append-only audit log";
   }
 
-  /** H2's trigger: refuses the statement. */
+  /** H2's trigger: refuses the statement, naming the table it guards (audit_entry, search_entry). */
   public static class Refusal implements Trigger {
+    private String table = "audit_entry";
+
+    @Override
+    public void init(Connection connection, String schema, String trigger, String table, boolean before, int type) {
+      this.table = table.toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-      throw new SQLException("audit_entry is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused");
+      throw new SQLException(table + " is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused");
     }
   }
 }

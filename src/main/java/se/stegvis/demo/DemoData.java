@@ -29,6 +29,7 @@ import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
+import se.stegvis.identity.StaffTitles;
 import se.stegvis.placement.PlacementRequests;
 import se.stegvis.placement.WorkplaceRegistry;
 import se.stegvis.referral.ReferralRequest;
@@ -60,11 +61,14 @@ class DemoData {
   private final CaseFileRepository caseFiles;
   private final WorkplaceRegistry workplaces;
   private final PlacementRequests placementRequests;
+  private final StaffTitles staffTitles;
 
   DemoData(IdentityService identityService, TaskService taskService,
       ProjectRepository projects, ProjectGoalRepository goals, ReferralService referrals, ReferenceCodes codes,
       EngineClock clock, TransactionTemplate transactions, RuntimeService runtimeService,
-      CaseFileRepository caseFiles, WorkplaceRegistry workplaces, PlacementRequests placementRequests) {
+      CaseFileRepository caseFiles, WorkplaceRegistry workplaces, PlacementRequests placementRequests,
+      StaffTitles staffTitles) {
+    this.staffTitles = staffTitles;
     this.runtimeService = runtimeService;
     this.caseFiles = caseFiles;
     this.workplaces = workplaces;
@@ -270,15 +274,19 @@ class DemoData {
 
   private void users() {
     // The role groups themselves exist already (RoleAuthorizations creates them).
-    user("anna", "Anna", "Lind", Groups.COACHES);
-    user("erik", "Erik", "Berg", Groups.COACHES);
-    user("bengt", "Bengt", "Åkesson", Groups.WORKING_GROUP);
-    user("maria", "Maria", "Olsson", Groups.MANAGERS);
-    user("rita", "Rita", "Persson", Groups.REFERRERS);
-    user("pia", "Pia", "Holmberg", Groups.PLACEMENT_COORDINATORS);
+    user("anna", "Anna", "Lind", Groups.COACHES, "Arbetskonsulent");
+    user("erik", "Erik", "Berg", Groups.COACHES, "Coach");
+    user("bengt", "Bengt", "Åkesson", Groups.WORKING_GROUP, "Socialsekreterare");
+    user("maria", "Maria", "Olsson", Groups.MANAGERS, "Enhetschef");
+    user("rita", "Rita", "Persson", Groups.REFERRERS, "Arbetsförmedlare");
+    user("pia", "Pia", "Holmberg", Groups.PLACEMENT_COORDINATORS, "Praktiksamordnare");
+    // The administrator comes from camunda.bpm.admin-user; her title is set here.
+    if (identityService.createUserQuery().userId("admin").count() > 0) {
+      staffTitles.set("admin", "Systemförvaltare", "demo");
+    }
   }
 
-  private void user(String id, String first, String last, String groupId) {
+  private void user(String id, String first, String last, String groupId, String title) {
     User user = identityService.newUser(id);
     user.setFirstName(first);
     user.setLastName(last);
@@ -286,6 +294,7 @@ class DemoData {
     user.setPassword(PASSWORD);
     identityService.saveUser(user);
     identityService.createMembership(id, groupId);
+    staffTitles.set(id, title, "demo");
   }
 
   private String referral(String project, String number, String first, String last, String gender, LocalDate on) {

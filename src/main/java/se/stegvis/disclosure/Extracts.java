@@ -16,6 +16,7 @@ import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.consent.Consent;
 import se.stegvis.consent.Consents;
+import se.stegvis.identity.StaffTitles;
 import se.stegvis.problems.FormRejectedException;
 import se.stegvis.time.EngineClock;
 
@@ -41,9 +42,11 @@ class Extracts {
   private final ReferenceCodes codes;
   private final EngineClock clock;
   private final AuditLog audit;
+  private final StaffTitles titles;
 
   Extracts(JdbcTemplate jdbc, Consents consents, ExtractSections sections, ReferenceCodes codes,
-      EngineClock clock, AuditLog audit) {
+      EngineClock clock, AuditLog audit, StaffTitles titles) {
+    this.titles = titles;
     this.jdbc = jdbc;
     this.consents = consents;
     this.sections = sections;
@@ -68,7 +71,7 @@ class Extracts {
     List<String> withheld = ExtractSections.CATEGORIES.stream().filter(c -> !disclosed.contains(c)).toList();
     Instant now = clock.now();
     String html = html(caseFile, partyLabel, valid, disclosed.stream().map(c -> sections.of(caseFile.getId(), c)).toList(),
-        withheld, madeBy, today);
+        withheld, titles.signature(madeBy), today);
     jdbc.update("""
         insert into disclosure (case_id, party, disclosed, withheld, content, made_by, made_at)
         values (?, ?, ?, ?, ?, ?, ?)""", caseFile.getId(), party, String.join(",", disclosed),
@@ -101,7 +104,7 @@ class Extracts {
 
   /** The extract as a printable page; well-formed XHTML, so the PDF renderer reads the same page. */
   private String html(CaseFile caseFile, String partyLabel, List<Consent> valid,
-      List<ExtractSections.Section> covered, List<String> withheld, String madeBy, LocalDate today) {
+      List<ExtractSections.Section> covered, List<String> withheld, String signedBy, LocalDate today) {
     var participant = caseFile.getParticipant();
     StringBuilder page = new StringBuilder("""
         <!DOCTYPE html>
@@ -121,7 +124,7 @@ class Extracts {
         + participant.getLastName());
     row(page, "Person-/samordningsnummer", participant.getIdentityNumber());
     row(page, "Ärende", caseFile.getCaseNumber() + ", " + caseFile.getProject().getName());
-    row(page, "Utdraget gjort", today + " av " + madeBy);
+    row(page, "Utdraget gjort", today + " av " + signedBy);
     if (participant.isProtectedIdentity()) {
       row(page, "Skyddade personuppgifter", "Lämna inte vidare uppgifter om var personen bor eller kan nås.");
     }

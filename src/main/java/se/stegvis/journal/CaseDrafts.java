@@ -19,6 +19,8 @@ import se.stegvis.time.EngineClock;
 public class CaseDrafts {
 
   public static final String JOURNAL = "journal";
+  /** A task form's draft is of the kind "task:" + the task's id. */
+  public static final String TASK_PREFIX = "task:";
   public static final int MAX_CONTENT = 20000;
 
   private final JdbcTemplate jdbc;
@@ -43,5 +45,10 @@ public class CaseDrafts {
 
   public void discard(Long caseId, String author, String kind) {
     jdbc.update("delete from case_draft where case_id = ? and author = ? and kind = ?", caseId, author, kind);
+  }
+
+  /** Every user's draft of a task's form: the task is done (or gone), so is what was being typed into it. */
+  public void discardTask(String taskId) {
+    jdbc.update("delete from case_draft where kind = ?", TASK_PREFIX + taskId);
   }
 }

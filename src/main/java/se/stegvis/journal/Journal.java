@@ -2,7 +2,6 @@ package se.stegvis.journal;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -10,12 +9,14 @@ import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.identity.Groups;
+import se.stegvis.identity.StaffTitles;
 import se.stegvis.time.EngineClock;
 
 /**
  * Signs entries into a case's journal: a new entry, or a correction of one already signed. The
- * author is the signed-in user and the title is their role's (what the record shows as "title"),
- * the signing time the calendar's now. Signing clears the author's journal draft of the case.
+ * author is the signed-in user, with the title (befattning) she has when she signs, kept with the
+ * entry ({@link StaffTitles#signingTitle}: her own, else her role's); the signing time is the
+ * calendar's now. Signing clears the author's journal draft of the case.
  */
 @Service
 public class Journal {
@@ -23,21 +24,16 @@ public class Journal {
   public static final int MAX_TEXT = 8000;
   public static final int MAX_REASON = 500;
 
-  /** A role's title as the record shows it, most specific first. */
-  private static final List<Map.Entry<String, String>> TITLES = List.of(
-      Map.entry(Groups.MANAGERS, "Projektledare"),
-      Map.entry(Groups.PLACEMENT_COORDINATORS, "Praktiksamordnare"),
-      Map.entry(Groups.COACHES, "Coach"),
-      Map.entry(Groups.ADMINISTRATORS, "Administratör"));
-
   private final JournalEntryRepository entries;
   private final CaseDrafts drafts;
   private final CaseAccess access;
   private final EngineClock clock;
   private final AuditLog audit;
+  private final StaffTitles titles;
 
   Journal(JournalEntryRepository entries, CaseDrafts drafts, CaseAccess access, EngineClock clock,
-      AuditLog audit) {
+      AuditLog audit, StaffTitles titles) {
+    this.titles = titles;
     this.entries = entries;
     this.drafts = drafts;
     this.access = access;
@@ -64,8 +60,7 @@ public class Journal {
 
   private JournalEntry entry(CaseFile caseFile, String text, LocalDate occurredOn, Long corrects, String reason) {
     var viewer = access.viewer();
-    String title = TITLES.stream().filter(t -> viewer.groups().contains(t.getKey())).map(Map.Entry::getValue)
-        .findFirst().orElse(null);
+    String title = titles.signingTitle(viewer.userId(), java.util.Set.copyOf(viewer.groups()));
     drafts.discard(caseFile.getId(), viewer.userId(), CaseDrafts.JOURNAL);
     return new JournalEntry(caseFile.getId(), text, occurredOn, viewer.userId(), title, clock.now(), corrects,
         reason);

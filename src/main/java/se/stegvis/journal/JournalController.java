@@ -26,6 +26,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.form.FormValues;
+import se.stegvis.identity.StaffTitles;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -37,8 +38,12 @@ import se.stegvis.time.EngineClock;
 @RequestMapping("/api/cases/{caseNumber}/journal")
 class JournalController {
 
-  record EntryView(Long id, String text, LocalDate occurredOn, String author, String authorTitle, Instant signedAt,
-      Long correctsId, String correctionReason, List<Long> correctedBy) {
+  /**
+   * An entry as the record shows it: {@code author} is the user id, {@code authorName} her name,
+   * {@code authorTitle} the title she signed with, {@code signedBy} both ("Anna Lind, Arbetskonsulent").
+   */
+  record EntryView(Long id, String text, LocalDate occurredOn, String author, String authorName, String authorTitle,
+      String signedBy, Instant signedAt, Long correctsId, String correctionReason, List<Long> correctedBy) {
   }
 
   private final VisibleCases cases;
@@ -47,9 +52,11 @@ class JournalController {
   private final ReferenceCodes codes;
   private final EngineClock clock;
   private final AuditLog audit;
+  private final StaffTitles titles;
 
   JournalController(VisibleCases cases, Journal journal, JournalEntryRepository entries, ReferenceCodes codes,
-      EngineClock clock, AuditLog audit) {
+      EngineClock clock, AuditLog audit, StaffTitles titles) {
+    this.titles = titles;
     this.cases = cases;
     this.journal = journal;
     this.entries = entries;
@@ -67,7 +74,9 @@ class JournalController {
     List<JournalEntry> all = journal.of(caseFile.getId());
     Map<Long, List<Long>> corrections = all.stream().filter(e -> e.getCorrectsId() != null).collect(
         Collectors.groupingBy(JournalEntry::getCorrectsId, Collectors.mapping(JournalEntry::getId, Collectors.toList())));
-    return all.stream().map(e -> view(e, corrections.getOrDefault(e.getId(), List.of()))).toList();
+    Map<String, String> names = titles.names(all.stream().map(JournalEntry::getAuthor).toList());
+    return all.stream().map(e -> view(e, names.get(e.getAuthor()), corrections.getOrDefault(e.getId(), List.of())))
+        .toList();
   }
 
   @Operation(summary = "Signera en journalanteckning")
@@ -126,11 +135,12 @@ class JournalController {
 
   private ResponseEntity<EntryView> created(String caseNumber, JournalEntry entry) {
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber + "/journal/" + entry.getId()))
-        .body(view(entry, List.of()));
+        .body(view(entry, titles.names(List.of(entry.getAuthor())).get(entry.getAuthor()), List.of()));
   }
 
-  static EntryView view(JournalEntry e, List<Long> correctedBy) {
-    return new EntryView(e.getId(), e.getText(), e.getOccurredOn(), e.getAuthor(), e.getAuthorTitle(),
-        e.getSignedAt(), e.getCorrectsId(), e.getCorrectionReason(), correctedBy);
+  static EntryView view(JournalEntry e, String authorName, List<Long> correctedBy) {
+    return new EntryView(e.getId(), e.getText(), e.getOccurredOn(), e.getAuthor(), authorName, e.getAuthorTitle(),
+        StaffTitles.joined(authorName, e.getAuthorTitle()), e.getSignedAt(), e.getCorrectsId(),
+        e.getCorrectionReason(), correctedBy);
   }
 }

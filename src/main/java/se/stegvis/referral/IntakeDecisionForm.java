@@ -47,17 +47,22 @@ class IntakeDecisionForm implements CaseForm {
   }
 
   /**
-   * The coaches to choose from, each with her load when the referral came to the working group
-   * ("Anna Lind – 7 pågående, 2 försenade"): staff ids, names and counts, no participant data.
+   * The coaches to choose from, each with her load ("Anna Lind – 7 pågående, 2 försenade"): staff
+   * ids, names and counts, no participant data. Stored with the task when it is created, and made
+   * current again each time the form is opened ({@link CurrentCoachLoads}).
    */
   @Override
   public Map<String, Object> prefill(CaseFile caseFile, String processInstanceId) {
+    return Map.of(ProcessVariables.COACH_OPTIONS, SpinValues.jsonValue(Spin.JSON(coachOptions())).create());
+  }
+
+  /** Each coach with her load now, in the order of the form's list (by last name). */
+  List<Map<String, String>> coachOptions() {
     var loads = coachLoads.byCoach();
-    List<Map<String, String>> options = coaches().stream()
-        .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).strip() + " – "
-            + loads.getOrDefault(u.getId(), new CoachLoads.Load(0, 0)).label(), "value", u.getId()))
+    return coaches().stream()
+        .map(u -> Map.of("label", name(u) + " – " + loads.getOrDefault(u.getId(), new CoachLoads.Load(0, 0)).label(),
+            "value", u.getId()))
         .toList();
-    return Map.of(ProcessVariables.COACH_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
   }
 
   @Override
@@ -84,6 +89,13 @@ class IntakeDecisionForm implements CaseForm {
     }
     caseFile.close(decidedOn, reason != null ? reason : otherMeasure);
     return Map.of(ProcessVariables.DECISION, decision);
+  }
+
+  /** "Anna Lind"; the user id for a user without a name. */
+  private static String name(User u) {
+    String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
+        + (u.getLastName() == null ? "" : u.getLastName())).strip();
+    return name.isEmpty() ? u.getId() : name;
   }
 
   private List<User> coaches() {

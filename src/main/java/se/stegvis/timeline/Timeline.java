@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineLabels;
+import se.stegvis.identity.StaffTitles;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -26,7 +28,11 @@ import se.stegvis.time.EngineClock;
 @Service
 public class Timeline {
 
-  /** One event: the day it happened (and when it was recorded, to order a day), what, and by whom. */
+  /**
+   * One event: the day it happened (and when it was recorded, to order a day), what, and by whom: the
+   * name of the member of staff ("Anna Lind"), a journal entry's signer with the title she signed with
+   * ("Anna Lind, Arbetskonsulent").
+   */
   public record Event(LocalDate day, Instant recordedAt, TimelineKind kind, String kindLabel, String title,
       String text, String by) {
   }
@@ -34,11 +40,13 @@ public class Timeline {
   private final JdbcTemplate jdbc;
   private final ReferenceCodes codes;
   private final DeadlineLabels deadlineLabels;
+  private final StaffTitles titles;
 
-  Timeline(JdbcTemplate jdbc, ReferenceCodes codes, DeadlineLabels deadlineLabels) {
+  Timeline(JdbcTemplate jdbc, ReferenceCodes codes, DeadlineLabels deadlineLabels, StaffTitles titles) {
     this.deadlineLabels = deadlineLabels;
     this.jdbc = jdbc;
     this.codes = codes;
+    this.titles = titles;
   }
 
   public List<Event> of(Long caseId, Set<TimelineKind> kinds) {
@@ -58,7 +66,27 @@ public class Timeline {
     }
     events.sort(Comparator.comparing(Event::day)
         .thenComparing(Event::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return events;
+    return named(events);
+  }
+
+  /** Each event's user id replaced by the user's name; a journal entry's signer with her title at signing. */
+  private List<Event> named(List<Event> events) {
+    Map<String, String> names = titles.names(events.stream().map(e -> e.kind() == TimelineKind.JOURNAL
+        ? signer(e.by())[0] : e.by()).filter(by -> by != null).toList());
+    return events.stream().map(e -> {
+      if (e.by() == null) {
+        return e;
+      }
+      String by = e.kind() == TimelineKind.JOURNAL
+          ? StaffTitles.joined(names.get(signer(e.by())[0]), signer(e.by())[1]) : names.get(e.by());
+      return new Event(e.day(), e.recordedAt(), e.kind(), e.kindLabel(), e.title(), e.text(), by);
+    }).toList();
+  }
+
+  /** A journal event's author and title, as journal() leaves them: "userId\ttitle". */
+  private static String[] signer(String by) {
+    int tab = by.indexOf('\t');
+    return tab < 0 ? new String[] {by, null} : new String[] {by.substring(0, tab), by.substring(tab + 1)};
   }
 
   private void steps(Long caseId, List<Event> events) {
@@ -133,8 +161,9 @@ public class Timeline {
         select id, text, occurred_on, author, author_title, signed_at, corrects_id, correction_reason
         from journal_entry where case_id = ?""", rs -> {
       boolean correction = rs.getObject("corrects_id") != null;
+      // The signer's name and the title she signed with are put together in named().
       String author = rs.getString("author_title") == null ? rs.getString("author")
-          : rs.getString("author") + ", " + rs.getString("author_title");
+          : rs.getString("author") + "\t" + rs.getString("author_title");
       events.add(event(rs.getDate("occurred_on").toLocalDate(), rs.getTimestamp("signed_at"), TimelineKind.JOURNAL,
           correction ? "Rättelse av anteckning " + rs.getLong("corrects_id") : "Journalanteckning " + rs.getLong("id"),
           lines(rs.getString("text"), prefixed("Skäl till rättelsen: ", rs.getString("correction_reason"))), author));

@@ -1,6 +1,7 @@
 package se.stegvis.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.support.AlsoOnPostgres;
@@ -138,6 +140,33 @@ class CaseSearchApiTest extends ApiTest {
         .contains(USER_AGENT);
     assertThat(jdbc.queryForObject("select count(*) from audit_entry where case_number = ? and user_id = ? "
         + "and action = 'READ' and resource like 'Sökträff%'", Integer.class, c.getCaseNumber(), COACH)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("sökloggen går bara att skriva till: databasen vägrar UPDATE och DELETE (Flyway 15)")
+  void theSearchLogIsAppendOnly() throws Exception {
+    String surname = "Orubbad" + suffix();
+    search("ulla " + surname, "all", COACH);
+    long entries = jdbc.queryForObject("select count(*) from search_entry", Long.class);
+    assertThat(entries).isPositive();
+
+    assertThatThrownBy(() -> jdbc.update("update search_entry set user_id = 'någon' where sought = ?", "ulla " + surname))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("search_entry is append-only");
+    assertThatThrownBy(() -> jdbc.update("update search_entry set hits = 0"))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from search_entry where sought = ?", "ulla " + surname))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("search_entry is append-only");
+    assertThatThrownBy(() -> jdbc.update("delete from search_entry"))
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+
+    assertThat(jdbc.queryForObject("select count(*) from search_entry", Long.class)).isEqualTo(entries);
+    assertThat(jdbc.queryForObject("select user_id from search_entry where sought = ?", String.class,
+        "ulla " + surname)).isEqualTo(COACH);
+    // Searching still writes: INSERT is what the log is for.
+    search("ulla " + surname, "all", COACH);
+    assertThat(jdbc.queryForObject("select count(*) from search_entry", Long.class)).isEqualTo(entries + 1);
+    assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\" where \"version\" = '15' and \"success\"",
+        Integer.class)).isOne();
   }
 
   @Test

@@ -8,7 +8,9 @@ export default {
   },
 
   // Plugins (ES modules, paths relative to /camunda/app/cockpit/): "Försenade steg" on the dashboard,
-  // the page "Rapport" (steering-group report) with its link in the header, and what all three
+  // the page "Rapport" (steering-group report) with its link in the header, "Sök deltagare" in the
+  // header, and what all three
   // webapps share (/stegvis/webapp-chrome.js: lang="sv", no end-of-life banner, accessible names).
-  customScripts: ['scripts/stegvis-overdue.js', 'scripts/stegvis-report.js', '../../../stegvis/webapp-chrome.js']
+  customScripts: ['scripts/stegvis-overdue.js', 'scripts/stegvis-report.js', 'scripts/stegvis-search.js',
+    '../../../stegvis/webapp-chrome.js']
 };

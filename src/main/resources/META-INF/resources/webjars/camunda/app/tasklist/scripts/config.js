@@ -8,13 +8,14 @@ export default {
   },
 
   // Plugins (ES modules, paths relative to /camunda/app/tasklist/): the "Ärende" tab of a task,
-  // dates kept in the language chosen for the texts, the header links "Praktikplatser" and "Mina
-  // deltagare", the participant line on each task card, a question before a dialog with input
-  // closes (and no engine comments: notes go in the journal), and what all three webapps share
+  // dates kept in the language chosen for the texts, the header's "Sök deltagare" and its links
+  // "Praktikplatser" and "Mina deltagare", the participant line on each task card, a question
+  // before a dialog with input closes (and no engine comments: notes go in the journal), the
+  // receipt of a referral started in the dialog "Starta process", and what all three webapps share
   // (/stegvis/webapp-chrome.js: lang="sv", Swedish Camunda Forms, no end-of-life banner).
   customScripts: ['scripts/stegvis-case.js', 'scripts/stegvis-date-locale.js', 'scripts/stegvis-navbar.js',
-    'scripts/stegvis-caseload.js', 'scripts/stegvis-card.js', 'scripts/stegvis-keep-input.js',
-    '../../../stegvis/webapp-chrome.js'],
+    'scripts/stegvis-search.js', 'scripts/stegvis-caseload.js', 'scripts/stegvis-card.js',
+    'scripts/stegvis-keep-input.js', 'scripts/stegvis-receipt.js', '../../../stegvis/webapp-chrome.js'],
 
   shortcuts: {
     claimTask: {
