@@ -29,7 +29,7 @@ import se.stegvis.casefile.ProjectRepository;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.form.FormValues;
 import se.stegvis.identity.Groups;
-import se.stegvis.identity.StaffTitles;
+import se.stegvis.staff.StaffTitles;
 import se.stegvis.placement.PlacementRequests;
 import se.stegvis.placement.WorkplaceRegistry;
 import se.stegvis.referral.ReferralRequest;

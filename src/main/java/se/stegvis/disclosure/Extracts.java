@@ -16,7 +16,7 @@ import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.consent.Consent;
 import se.stegvis.consent.Consents;
-import se.stegvis.identity.StaffTitles;
+import se.stegvis.staff.StaffTitles;
 import se.stegvis.problems.FormRejectedException;
 import se.stegvis.time.EngineClock;
 

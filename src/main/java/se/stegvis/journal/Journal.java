@@ -9,7 +9,7 @@ import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.casefile.CaseFile;
 import se.stegvis.identity.Groups;
-import se.stegvis.identity.StaffTitles;
+import se.stegvis.staff.StaffTitles;
 import se.stegvis.time.EngineClock;
 
 /**

@@ -26,7 +26,7 @@ import se.stegvis.casefile.CaseFile;
 import se.stegvis.casefile.VisibleCases;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.form.FormValues;
-import se.stegvis.identity.StaffTitles;
+import se.stegvis.staff.StaffTitles;
 import se.stegvis.time.EngineClock;
 
 /**

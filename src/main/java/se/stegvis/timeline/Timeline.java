@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import se.stegvis.codes.CodeSet;
 import se.stegvis.codes.ReferenceCodes;
 import se.stegvis.deadline.DeadlineLabels;
-import se.stegvis.identity.StaffTitles;
+import se.stegvis.staff.StaffTitles;
 import se.stegvis.time.EngineClock;
 
 /**

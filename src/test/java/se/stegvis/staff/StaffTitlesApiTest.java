@@ -1,4 +1,4 @@
-package se.stegvis.identity;
+package se.stegvis.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

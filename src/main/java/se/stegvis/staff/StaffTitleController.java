@@ -1,4 +1,4 @@
-package se.stegvis.identity;
+package se.stegvis.staff;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;

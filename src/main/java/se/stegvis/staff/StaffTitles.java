@@ -1,4 +1,4 @@
-package se.stegvis.identity;
+package se.stegvis.staff;
 
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.stegvis.identity.Groups;
 import se.stegvis.time.EngineClock;
 
 
