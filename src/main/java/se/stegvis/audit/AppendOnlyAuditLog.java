@@ -84,13 +84,17 @@ class AppendOnlyAuditLog implements Callback {
     return "append-only audit log";
   }
 
-  /** H2's trigger: refuses the statement, naming the table it guards (audit_entry, search_entry). */
+  /**
+   * H2's trigger: refuses the statement, naming the table it guards (audit_entry, search_entry).
+   * The table is known by the trigger's name ({@code <table>_append_only}): when a migration alters
+   * the table, H2 builds it anew under a temporary name and the trigger keeps that name.
+   */
   public static class Refusal implements Trigger {
     private String table = "audit_entry";
 
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type) {
-      this.table = table.toLowerCase(java.util.Locale.ROOT);
+      this.table = trigger.toLowerCase(java.util.Locale.ROOT).replaceFirst("_append_only$", "");
     }
 
     @Override
