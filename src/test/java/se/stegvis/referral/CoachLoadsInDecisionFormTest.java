@@ -7,9 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +27,6 @@ class CoachLoadsInDecisionFormTest extends ApiTest {
 
   private static final Pattern LOAD = Pattern.compile("Cora Coach – (\\d+) pågående, (\\d+) (?:försenade|försenat)");
 
-  @BeforeEach
-  void engineRestOnThisContextsEngine() {
-    // The engine REST API finds its engine in Camunda's JVM-wide registry, where the last started
-    // context's engine wins: point it back at this context's engine (as HttpCaseTest does).
-    ProcessEngines.registerProcessEngine(processEngine);
-  }
 
   @Test
   @DisplayName("ett ärende som coachen får efter att uppgiften skapades räknas, och ett försenat steg också")

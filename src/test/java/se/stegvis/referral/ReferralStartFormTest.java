@@ -17,8 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -53,7 +51,6 @@ class ReferralStartFormTest {
 
   @LocalServerPort int port;
   @Autowired ProjectRepository projects;
-  @Autowired ProcessEngine processEngine;
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -65,10 +62,6 @@ class ReferralStartFormTest {
 
   @BeforeEach
   void projectAndUser() {
-    // The engine REST API finds its engine in Camunda's JVM-wide registry, where the last started
-    // Spring context's engine (all are named "default") wins. Other cached test contexts may have
-    // started since this one, so point the registry back at this context's engine.
-    ProcessEngines.registerProcessEngine(processEngine);
     ClockUtil.reset();
     if (projects.findByCode("C2").isEmpty()) {
       projects.save(new Project("C2", "C2 – Lycksele", 80, Groups.MANAGERS));

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,6 @@ class EngineRestAccessTest extends CaseProcessTest {
 
   @BeforeEach
   void aCaseAndItsNeighbours() {
-    // The webapps and /engine-rest find "default" in the JVM-wide registry: make it this context's engine.
-    ProcessEngines.registerProcessEngine(processEngine);
     http = new TestHttp(port);
     ensureProjectAndStaff();
     if (projects.findByCode("ANNAT").isEmpty()) {

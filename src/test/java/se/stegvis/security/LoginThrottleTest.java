@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,6 @@ class LoginThrottleTest extends CaseProcessTest {
 
   @BeforeEach
   void client() {
-    // The webapps and /engine-rest find "default" in the JVM-wide registry: make it this context's engine.
-    ProcessEngines.registerProcessEngine(processEngine);
     http = new TestHttp(port);
     address = "203.0.113." + ADDRESSES.incrementAndGet();
   }

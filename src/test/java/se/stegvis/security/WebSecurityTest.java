@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,11 +31,6 @@ class WebSecurityTest extends CaseProcessTest {
 
   @LocalServerPort int port;
 
-  @BeforeEach
-  void thisContextsEngine() {
-    // The webapps find "default" in the JVM-wide registry: make it this context's engine.
-    ProcessEngines.registerProcessEngine(processEngine);
-  }
 
   private void passwordFor(String userId) {
     var user = identityService.createUserQuery().userId(userId).singleResult();

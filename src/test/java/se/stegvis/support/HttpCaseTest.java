@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,9 +38,6 @@ public abstract class HttpCaseTest extends CaseProcessTest {
 
   @BeforeEach
   void staffWithPasswords() {
-    // The engine REST API finds its engine in Camunda's JVM-wide registry, where the last started
-    // context's engine wins: point it back at this context's engine.
-    ProcessEngines.registerProcessEngine(processEngine);
     ensureProjectAndStaff();
     user(HTTP_COACH, Groups.COACHES);
     user(HTTP_MANAGER, Groups.MANAGERS);

@@ -1,0 +1,44 @@
+package se.stegvis.support;
+
+import org.camunda.bpm.container.RuntimeContainerDelegate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * Tests start several Spring contexts in one JVM, each with an engine named "default", and close
+ * some (a dirtied context, a cluster node, a shutdown test). Camunda finds "default" in two
+ * JVM-wide registries: the engine REST API in {@link ProcessEngines}, the webapps (their login,
+ * Tasklist's and Cockpit's APIs) in the runtime container; where the last started or closed
+ * context left them is not necessarily the running test's engine. Before every test method of a
+ * Spring test, this points both at the engine of the test's own context (registered for every
+ * Spring test in {@code META-INF/spring.factories}).
+ */
+public final class ThisContextsEngine implements TestExecutionListener, Ordered {
+
+  @Override
+  public void beforeTestMethod(TestContext testContext) {
+    if (testContext.hasApplicationContext()) {
+      testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).ifAvailable(ThisContextsEngine::serve);
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+
+  static void serve(ProcessEngine engine) {
+    ProcessEngines.registerProcessEngine(engine);
+    var container = RuntimeContainerDelegate.INSTANCE.get();
+    var registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+    if (registered != engine) {
+      if (registered != null) {
+        container.unregisterProcessEngine(registered);
+      }
+      container.registerProcessEngine(engine);
+    }
+  }
+}
