@@ -1,6 +1,5 @@
 package se.stegvis.support;
 
-import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.core.Ordered;
@@ -9,12 +8,11 @@ import org.springframework.test.context.TestExecutionListener;
 
 /**
  * Tests start several Spring contexts in one JVM, each with an engine named "default", and close
- * some (a dirtied context, a cluster node, a shutdown test). Camunda finds "default" in two
- * JVM-wide registries: the engine REST API in {@link ProcessEngines}, the webapps (their login,
- * Tasklist's and Cockpit's APIs) in the runtime container; where the last started or closed
- * context left them is not necessarily the running test's engine. Before every test method of a
- * Spring test, this points both at the engine of the test's own context (registered for every
- * Spring test in {@code META-INF/spring.factories}).
+ * some (a dirtied context, a cluster node, a shutdown test). The engine REST API and the webapps
+ * (their login, Tasklist's and Cockpit's APIs) find "default" in the JVM-wide {@link ProcessEngines},
+ * where the last started or closed context left it: not necessarily the running test's engine.
+ * Before every test method of a Spring test, this points it at the engine of the test's own
+ * context (registered for every Spring test in {@code META-INF/spring.factories}).
  */
 public final class ThisContextsEngine implements TestExecutionListener, Ordered {
 
@@ -32,13 +30,5 @@ public final class ThisContextsEngine implements TestExecutionListener, Ordered 
 
   static void serve(ProcessEngine engine) {
     ProcessEngines.registerProcessEngine(engine);
-    var container = RuntimeContainerDelegate.INSTANCE.get();
-    var registered = container.getProcessEngineService().getProcessEngine(engine.getName());
-    if (registered != engine) {
-      if (registered != null) {
-        container.unregisterProcessEngine(registered);
-      }
-      container.registerProcessEngine(engine);
-    }
   }
 }
