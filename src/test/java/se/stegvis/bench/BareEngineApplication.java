@@ -59,7 +59,9 @@ public class BareEngineApplication {
         "--camunda.bpm.job-execution.max-wait=10000",
         "--camunda.bpm.generic-properties.properties.cmmnEnabled=false",
         "--camunda.bpm.generic-properties.properties.enforceHistoryTimeToLive=true",
-        "--spring.sql.init.mode=never"};
+        "--spring.sql.init.mode=never",
+        // Stegvis' readiness waits for its own start-up checks, which the bare engine does not have.
+        "--management.endpoint.health.group.readiness.include=readinessState"};
     String[] all = new String[defaults.length + args.length];
     System.arraycopy(defaults, 0, all, 0, defaults.length);
     System.arraycopy(args, 0, all, defaults.length, args.length);
