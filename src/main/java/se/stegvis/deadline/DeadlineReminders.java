@@ -99,8 +99,9 @@ public class DeadlineReminders {
 
   private void noticeManagers(Deadline deadline) {
     CaseFile caseFile = caseFiles.findById(deadline.getCaseId()).orElseThrow();
-    String subject = "Försenat steg: " + deadlineLabels.label(deadline.getKind()) + " i " + caseFile.getCaseNumber();
-    String body = "Tidsfristen " + deadlineLabels.label(deadline.getKind()) + " i ärende " + caseFile.getCaseNumber()
+    String step = deadlineLabels.label(deadline.getKind());
+    String subject = "Försenat steg: " + step + " i " + caseFile.getCaseNumber();
+    String body = "Tidsfristen " + step + " i ärende " + caseFile.getCaseNumber()
         + " (" + caseFile.getProject().getName() + ") passerade "
         + EngineClock.toDay(java.util.Date.from(deadline.getDueAt()))
         + " utan att steget var klart. Se Försenade steg i Cockpit.";

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * the form the step's model binds ({@code formRefBinding="deployment"}: the form of the process
  * definition's own deployment, else the latest of its key), inside the engine's command, without
  * authorization checks (a coach reads no deployment resources, yet submits the form). A deployed
- * form never changes, so its keys are kept per form definition.
+ * form never changes, so its keys are kept per form definition, and a deployment's form per
+ * deployment and key: a submission then reads nothing from the database.
  */
 @Component
 class FormFields {
@@ -29,6 +30,7 @@ class FormFields {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Set<String>> byFormDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> byDeploymentAndKey = new ConcurrentHashMap<>();
 
   /** The keys of the form's fields; empty when no such form is deployed (then nothing can be judged). */
   Optional<Set<String>> of(String formKey, String processDefinitionId) {
@@ -38,10 +40,21 @@ class FormFields {
     }
     var forms = commandContext.getCamundaFormDefinitionManager();
     CamundaFormDefinitionEntity definition = null;
+    String deploymentId = null;
     if (processDefinitionId != null) {
-      var process = Context.getProcessEngineConfiguration().getDeploymentCache()
-          .findDeployedProcessDefinitionById(processDefinitionId);
-      definition = forms.findDefinitionByDeploymentAndKey(process.getDeploymentId(), formKey);
+      deploymentId = Context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedProcessDefinitionById(processDefinitionId).getDeploymentId();
+      Set<String> known = byDeploymentAndKey.get(deploymentId + "/" + formKey);
+      if (known != null) {
+        return Optional.of(known);
+      }
+      definition = forms.findDefinitionByDeploymentAndKey(deploymentId, formKey);
+      if (definition != null) {
+        CamundaFormDefinitionEntity own = definition;
+        Set<String> keys = byFormDefinition.computeIfAbsent(own.getId(), id -> read(own));
+        byDeploymentAndKey.put(deploymentId + "/" + formKey, keys);
+        return Optional.of(keys);
+      }
     }
     if (definition == null) {
       definition = forms.findLatestDefinitionByKey(formKey);

@@ -294,8 +294,9 @@ public class Reports {
     ReportPeriod period = data.period();
     var now = clock.now();
     List<DeadlineRow> due = data.deadlines(now);
+    Map<String, String> labels = deadlineLabels.all();
     List<DeadlineRowFigures> rows = kinds(due.stream().map(DeadlineRow::kind)).stream()
-        .map(k -> deadlineRow(k, deadlineLabels.label(k), due.stream().filter(d -> k.equals(d.kind())).toList()))
+        .map(k -> deadlineRow(k, labels.getOrDefault(k, k), due.stream().filter(d -> k.equals(d.kind())).toList()))
         .toList();
     return new DeadlineTable(projectCode, period.from(), period.to(), now, rows,
         deadlineRow(null, "Totalt", due));
@@ -323,8 +324,9 @@ public class Reports {
 
   LagTable documentationLag(ReportData data) {
     List<ReportCases.StepRow> steps = data.steps();
+    Map<String, String> labels = deadlineLabels.all();
     List<LagRow> rows = kinds(steps.stream().map(ReportCases.StepRow::kind)).stream()
-        .map(k -> lagRow(k, deadlineLabels.label(k), steps.stream().filter(s -> k.equals(s.kind())).toList()))
+        .map(k -> lagRow(k, labels.getOrDefault(k, k), steps.stream().filter(s -> k.equals(s.kind())).toList()))
         .toList();
     return new LagTable(data.project(), data.period().from(), data.period().to(), rows, lagRow(null, "Totalt", steps));
   }
