@@ -766,6 +766,7 @@ const CHECKS = [
   { name: 'Cockpit: maria logs in', run: cockpitLoginAsMaria },
   { name: 'Cockpit: "Försenade steg" lists an overdue demo case', run: overduePluginListsCase },
   { name: 'Cockpit: "Öppna" in "Försenade steg" opens the case page', run: caseload.managerOpensCaseFromOverdueView },
+  { name: 'Mina deltagare: maria\'s cases by coach, one coach chosen from the counts, sorted by the next step', run: caseload.managerReadsCaseloadByCoach },
   { name: 'Cockpit: "Sök deltagare" in the header, reached with Tab, opens the hits', run: dialogs.managerSearchesFromCockpitHeader },
   { name: 'Cockpit: "Rapport" in the header opens the report; C2 shows every table with the API\'s figures', run: reportOpensFromCockpitHeader },
   { name: 'Cockpit: the report exports to XLSX', run: reportExportsWorkbook },
@@ -826,6 +827,8 @@ async function main() {
   const t = {
     context,
     page,
+    // Log in on the webapp login form shown (a fresh session), as the checks in other files do too.
+    login: (user, password) => login(page, user, password),
     // A screenshot of the page, or of one element (Cockpit scrolls inside the page, not the page).
     async shot(name, element) {
       shots += 1;

@@ -101,15 +101,36 @@ export async function managerOpensCaseFromOverdueView(t) {
   await page.locator('.stegvis-overdue').getByRole('heading', { name: 'Försenade steg' }).waitFor();
 }
 
+// maria's "Mina deltagare": her projects' cases grouped by coach, the counts per coach, one coach
+// chosen from the counts, and a sort by the next step (the server sorts; the page asks again).
+export async function managerReadsCaseloadByCoach(t) {
+  const page = t.page;
+  await page.goto(CASELOAD);
+  const counts = page.locator('#coaches');
+  await counts.getByRole('heading', { name: 'Per coach' }).waitFor();
+  await page.locator('#cases tbody tr.group-row').filter({ hasText: /^Anna Lind: \d+ deltagare/ }).waitFor();
+  await page.locator('#cases tbody tr.group-row').filter({ hasText: /^Erik Berg: \d+ deltagare/ }).waitFor();
+  await counts.getByRole('button', { name: 'Visa Erik Bergs deltagare' }).click();
+  await page.waitForURL(/coach=erik/);
+  await page.locator('#cases tbody tr.group-row').filter({ hasText: /^Erik Berg/ }).waitFor();
+  await page.locator('#cases[aria-busy]').waitFor({ state: 'detached' });
+  const coaches = await page.locator('#cases tbody tr:not(.group-row) td:nth-child(5)').allTextContents();
+  check(coaches.length > 0 && coaches.every(c => c === 'Erik Berg'), `the coach filter shows ${coaches.join(', ')}`);
+  check(await page.getByLabel('Coach', { exact: true }).inputValue() === 'erik', 'the coach select does not say erik');
+  await page.locator('#cases th[data-sort="nextDue"] button').click();
+  await page.locator('#cases th[data-sort="nextDue"][aria-sort="ascending"]').waitFor();
+  await page.waitForURL(/sort=nextDue/);
+  await t.shot('deltagare-chef-per-coach');
+  await page.goto(COCKPIT);
+  await page.locator('.stegvis-overdue').getByRole('heading', { name: 'Försenade steg' }).waitFor();
+}
+
 // rita refers a person (the API's answer is the receipt) and finds it first in "Mina remisser".
 export async function referrerSeesReceiptAndMyReferrals(t) {
   const page = t.page;
   await t.context.clearCookies();
   await page.goto(TASKLIST);
-  await page.locator('input[ng-model="username"]').fill('rita');
-  await page.locator('input[ng-model="password"]').fill('demo');
-  await page.locator('form button[type="submit"]').click();
-  await page.locator('input[ng-model="username"]').waitFor({ state: 'detached' });
+  await t.login('rita', 'demo');
   const myReferrals = page.locator('a.stegvis-caseload-link', { hasText: 'Mina remisser' });
   await myReferrals.waitFor();
   const answer = await page.evaluate(async () => {

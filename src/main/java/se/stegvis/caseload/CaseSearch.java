@@ -3,7 +3,9 @@ package se.stegvis.caseload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
@@ -12,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
-import se.stegvis.casefile.CaseFile;
 import se.stegvis.problems.FormRejectedException;
 import se.stegvis.identity.IdentityNumber;
 import se.stegvis.identity.InvalidIdentityNumberException;
@@ -23,7 +24,8 @@ import se.stegvis.time.EngineClock;
  * Finds a person's cases by name (any case, without diacritics: "asa ostlund" finds "Åsa
  * Östlund"), by personnummer or samordningsnummer in any common form, or by case number, among the
  * cases the user may see ({@link CaseAccess#searchableIn}). Every search is logged: the search
- * itself (what was sought, how many answered) and a read of each case that answered.
+ * itself (what was sought, how many answered) and a read of each case that answered. The first
+ * {@value #MAX_HITS} by name answer, filtered by their next step and sorted as asked.
  */
 @Service
 class CaseSearch {
@@ -52,7 +54,8 @@ class CaseSearch {
   }
 
   @Transactional(readOnly = true)
-  public List<CaseSummary> search(String query, CaseStatus status) {
+  public List<CaseSummary> search(String query, CaseStatus status, NextStepDue due, CaseListOrder order,
+      boolean ascending) {
     String sought = query == null ? "" : query.strip();
     if (sought.length() < 2) {
       throw new FormRejectedException("Sök: skriv minst två tecken av ett namn, ett personnummer eller ett ärendenummer.");
@@ -62,8 +65,7 @@ class CaseSearch {
     }
     var viewer = access.viewer();
     var visible = access.searchableIn(viewer, "c", "p", "pa");
-    StringBuilder jpql = new StringBuilder(
-        "select c from CaseFile c join fetch c.participant pa join fetch c.project p where c.phase in :phases and ")
+    StringBuilder jpql = new StringBuilder(CaseFacts.SELECT).append("c.phase in :phases and ")
         .append(visible.jpql()).append(" and ");
     List<Object[]> parameters = new ArrayList<>();
     String compact = sought.replace(" ", "");
@@ -81,14 +83,17 @@ class CaseSearch {
       }
     }
     jpql.append(" order by pa.searchName, c.caseNumber");
-    var q = entityManager.createQuery(jpql.toString(), CaseFile.class).setParameter("phases", status.phases())
+    var q = entityManager.createQuery(jpql.toString(), CaseFacts.class).setParameter("phases", status.phases())
         .setMaxResults(MAX_HITS);
     visible.bind(q);
     parameters.forEach(p -> q.setParameter((String) p[0], p[1]));
-    List<CaseFile> hits = q.getResultList();
+    List<CaseFacts> found = q.getResultList();
+    Map<String, Long> ids = found.stream().collect(Collectors.toMap(CaseFacts::caseNumber, CaseFacts::id));
+    List<CaseSummary> hits = summaries.of(found).stream().filter(due.matches).sorted(order.comparator(ascending))
+        .toList();
     audit.searched(sought, status.parameter(), hits.size());
-    audit.read(hits.stream().map(CaseFile::getId).toList(), "Sökträff (namn, ärendenummer, nästa steg)");
-    return summaries.of(hits);
+    audit.read(hits.stream().map(h -> ids.get(h.caseNumber())).toList(), "Sökträff (namn, ärendenummer, nästa steg)");
+    return hits;
   }
 
   private String identity(String text) {

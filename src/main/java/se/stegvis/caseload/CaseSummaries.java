@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -15,14 +16,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-import se.stegvis.casefile.CaseFile;
 import se.stegvis.deadline.Deadline;
 import se.stegvis.deadline.DeadlineLabels;
 import se.stegvis.time.EngineClock;
 
 /**
- * Turns cases into {@link CaseSummary} rows with two more queries for the whole list, not per
- * case: each case's next undone step (its earliest open or missed deadline) and the coaches' names.
+ * Turns {@link CaseFacts} into {@link CaseSummary} rows: the coaches' names in one query for the
+ * whole list and, for the rows shown, each case's next undone step (its earliest open or missed
+ * deadline) named in one more.
  */
 @Component
 class CaseSummaries {
@@ -39,48 +40,54 @@ class CaseSummaries {
     this.clock = clock;
   }
 
-  List<CaseSummary> of(List<CaseFile> cases) {
+  /** The rows as shown: with the name of each case's next step. */
+  List<CaseSummary> of(List<CaseFacts> cases) {
     if (cases.isEmpty()) {
       return List.of();
     }
-    LocalDate today = clock.today();
-    Map<Long, Deadline> next = nextSteps(cases.stream().map(CaseFile::getId).toList());
-    Map<String, String> coaches = coachNames(cases.stream().map(CaseFile::getCoach).filter(c -> c != null)
-        .collect(Collectors.toSet()));
+    Map<Long, Deadline> next = nextSteps(cases.stream().map(CaseFacts::id).toList());
     Map<String, String> labels = deadlineLabels.all();
-    return cases.stream().map(c -> summary(c, next.get(c.getId()), coaches, labels, today)).toList();
+    Map<String, String> coaches = coachNames(cases);
+    LocalDate today = clock.today();
+    return cases.stream().map(c -> {
+      Deadline step = next.get(c.id());
+      return summary(c, step == null ? null : labels.getOrDefault(step.getKind(), step.getKind()), coaches, today);
+    }).toList();
   }
 
-  private CaseSummary summary(CaseFile c, Deadline next, Map<String, String> coaches, Map<String, String> labels,
-      LocalDate today) {
-    var person = c.getParticipant();
-    LocalDate due = next == null ? null : EngineClock.toDay(Date.from(next.getDueAt()));
-    LocalDate supportEnds = c.getExitedOn() == null ? today : c.getExitedOn();
-    return new CaseSummary(c.getCaseNumber(),
-        person.fullName(),
-        person.isProtectedIdentity(), c.getProject().getCode(), c.getProject().getName(), c.getPhase().name(),
-        c.getPhase().label(), CaseStatus.of(c.getPhase()).parameter(), c.getCoach(),
-        c.getCoach() == null ? null : coaches.getOrDefault(c.getCoach(), c.getCoach()),
-        next == null ? null : labels.getOrDefault(next.getKind(), next.getKind()), due,
-        due == null ? null : (int) ChronoUnit.DAYS.between(today, due), c.getReferredOn(), c.getStartedOn(),
-        c.getExitedOn(),
-        c.getStartedOn() == null ? null : (int) ChronoUnit.DAYS.between(c.getStartedOn(), supportEnds));
+  /**
+   * The rows of a whole caseload, to be counted, filtered and sorted before a page of them is shown
+   * with {@link #of}: everything but the next step's name (its due date is there), and no deadline read.
+   */
+  List<CaseSummary> withoutStepNames(List<CaseFacts> cases) {
+    Map<String, String> coaches = coachNames(cases);
+    LocalDate today = clock.today();
+    return cases.stream().map(c -> summary(c, null, coaches, today)).toList();
   }
 
-  /** The earliest undone deadline of each case. */
+  private static CaseSummary summary(CaseFacts c, String nextStep, Map<String, String> coaches, LocalDate today) {
+    LocalDate due = c.nextDueAt() == null ? null : EngineClock.toDay(Date.from(c.nextDueAt()));
+    LocalDate supportEnds = c.exitedOn() == null ? today : c.exitedOn();
+    return new CaseSummary(c.caseNumber(), c.name(), c.protectedIdentity(), c.projectCode(), c.projectName(),
+        c.phase().name(), c.phase().label(), CaseStatus.of(c.phase()).parameter(), c.coach(),
+        c.coach() == null ? null : coaches.getOrDefault(c.coach(), c.coach()), nextStep, due,
+        due == null ? null : (int) ChronoUnit.DAYS.between(today, due), c.referredOn(), c.startedOn(), c.exitedOn(),
+        c.startedOn() == null ? null : (int) ChronoUnit.DAYS.between(c.startedOn(), supportEnds));
+  }
+
+  /** The earliest undone deadline of each case (a page or a search: hundreds at most). */
   private Map<Long, Deadline> nextSteps(List<Long> caseIds) {
     Map<Long, Deadline> next = new HashMap<>();
-    for (int from = 0; from < caseIds.size(); from += 1000) {
-      List<Long> slice = caseIds.subList(from, Math.min(caseIds.size(), from + 1000));
-      entityManager.createQuery("""
-          select d from Deadline d where d.caseId in :ids and d.unfinishedDueAt is not null
-          order by d.unfinishedDueAt desc""", Deadline.class).setParameter("ids", slice).getResultList()
-          .forEach(d -> next.put(d.getCaseId(), d)); // the last put, the earliest due, wins
-    }
+    entityManager.createQuery("""
+        select d from Deadline d where d.caseId in :ids and d.unfinishedDueAt is not null
+        order by d.unfinishedDueAt desc""", Deadline.class).setParameter("ids", caseIds).getResultList()
+        .forEach(d -> next.put(d.getCaseId(), d)); // the last put, the earliest due, wins
     return next;
   }
 
-  private Map<String, String> coachNames(Collection<String> userIds) {
+  private Map<String, String> coachNames(List<CaseFacts> cases) {
+    Collection<String> userIds = cases.stream().map(CaseFacts::coach).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
     if (userIds.isEmpty()) {
       return Map.of();
     }

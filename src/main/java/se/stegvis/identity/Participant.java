@@ -76,6 +76,11 @@ public class Participant {
 
   /** First and last name as shown to staff. */
   public String fullName() {
+    return fullName(firstName, lastName);
+  }
+
+  /** First and last name as shown to staff, for lists that read the two without the participant. */
+  public static String fullName(String firstName, String lastName) {
     return ((firstName == null ? "" : firstName + " ") + lastName).strip();
   }
 

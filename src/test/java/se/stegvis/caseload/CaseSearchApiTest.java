@@ -195,27 +195,93 @@ class CaseSearchApiTest extends ApiTest {
         insert into placement (case_id, sequence, status, sector_wish, requested_on, coordinator, version)
         values (?, 1, 'MATCHED', 'CARE', ?, ?, 0)""", others.getId(), LocalDate.now(), COORDINATOR);
 
-    JsonNode coach = ok(get("/api/caseload", COACH));
-    assertThat(coach.path("view").asText()).isEqualTo("COACH");
-    assertThat(numbers(coach)).contains(mine.getCaseNumber()).doesNotContain(others.getCaseNumber());
-    JsonNode row = find(coach, mine.getCaseNumber());
+    assertThat(ok(get("/api/caseload?status=exited&limit=1", COACH)).path("view").asText()).isEqualTo("COACH");
+    List<JsonNode> coach = allRows("/api/caseload", COACH);
+    assertThat(coach).extracting(c -> c.path("caseNumber").asText()).contains(mine.getCaseNumber())
+        .doesNotContain(others.getCaseNumber());
+    JsonNode row = coach.stream().filter(c -> c.path("caseNumber").asText().equals(mine.getCaseNumber())).findFirst()
+        .orElseThrow();
     assertThat(row.path("daysInSupport").asInt()).isEqualTo(10);
     assertThat(row.path("nextStep").asText()).isEqualTo("Handlingsplan (14 dagar)");
     assertThat(row.path("dueInDays").asInt()).isEqualTo(4);
 
-    JsonNode manager = ok(get("/api/caseload", MANAGER));
+    JsonNode manager = ok(get("/api/caseload?limit=1", MANAGER));
     assertThat(manager.path("view").asText()).isEqualTo("MANAGER");
-    assertThat(numbers(manager)).contains(mine.getCaseNumber(), others.getCaseNumber());
+    assertThat(manager.path("cases")).hasSize(1);
+    assertThat(allNumbers("/api/caseload", MANAGER)).contains(mine.getCaseNumber(), others.getCaseNumber());
     assertThat(ok(get("/api/caseload", OTHER_MANAGER)).path("cases")).isEmpty();
-    assertThat(numbers(ok(get("/api/caseload?project=C2", MANAGER)))).contains(mine.getCaseNumber());
+    assertThat(allNumbers("/api/caseload?project=C2", MANAGER)).contains(mine.getCaseNumber());
     assertThat(ok(get("/api/caseload?project=" + OTHER_PROJECT, MANAGER)).path("cases")).isEmpty();
 
-    assertThat(numbers(ok(get("/api/caseload", COORDINATOR)))).contains(others.getCaseNumber())
+    assertThat(allNumbers("/api/caseload", COORDINATOR)).contains(others.getCaseNumber())
         .doesNotContain(mine.getCaseNumber());
     assertThat(get("/api/caseload", REFERRER).statusCode()).isEqualTo(403);
-    assertThat(numbers(ok(get("/api/caseload?status=exited", COACH)))).doesNotContain(mine.getCaseNumber());
-    assertThat(jdbc.queryForObject("select count(*) from audit_entry where case_number = ? and user_id = ? "
-        + "and resource like 'Mina deltagare%'", Integer.class, mine.getCaseNumber(), COACH)).isEqualTo(1);
+    assertThat(allNumbers("/api/caseload?status=exited", COACH)).doesNotContain(mine.getCaseNumber());
+    assertThat(caseloadReads(mine, COACH)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Mina deltagare en sida i taget: svensk sortering, filter på coach och nästa steg, antal per coach över hela urvalet, bara sidan loggas")
+  void caseloadPagedSortedAndCounted() throws Exception {
+    String coach = "sidcoach" + PEOPLE.incrementAndGet();
+    var user = identityService.newUser(coach);
+    user.setFirstName("Sid");
+    user.setLastName("Coach " + coach);
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(coach, se.stegvis.identity.Groups.COACHES);
+    String surname = "Sida" + suffix();
+    // Swedish order puts Z before Å and Ö: the order of the names without their accents would not.
+    CaseFile z = activeCaseOf("Zelma", surname, personnummer(LocalDate.of(1984, 2, 2).plusDays(PEOPLE.incrementAndGet()), 231), coach);
+    CaseFile a = activeCaseOf("Åke", surname, personnummer(LocalDate.of(1984, 2, 2).plusDays(PEOPLE.incrementAndGet()), 232), coach);
+    CaseFile o = activeCaseOf("Örjan", surname, personnummer(LocalDate.of(1984, 2, 2).plusDays(PEOPLE.incrementAndGet()), 233), coach);
+
+    JsonNode own = ok(get("/api/caseload", coach));
+    assertThat(own.path("view").asText()).isEqualTo("COACH");
+    assertThat(numbers(own)).containsExactly(z.getCaseNumber(), a.getCaseNumber(), o.getCaseNumber());
+    assertThat(own.path("total").asInt()).isEqualTo(3);
+
+    JsonNode first = ok(get("/api/caseload?coach=" + coach + "&limit=2", MANAGER));
+    assertThat(first.path("view").asText()).isEqualTo("MANAGER");
+    assertThat(first.path("total").asInt()).isEqualTo(3);
+    assertThat(numbers(first)).containsExactly(z.getCaseNumber(), a.getCaseNumber());
+    assertThat(numbers(ok(get("/api/caseload?coach=" + coach + "&limit=2&offset=2", MANAGER))))
+        .containsExactly(o.getCaseNumber());
+    assertThat(numbers(ok(get("/api/caseload?coach=" + coach + "&sort=name&order=desc", MANAGER))))
+        .containsExactly(o.getCaseNumber(), a.getCaseNumber(), z.getCaseNumber());
+    assertThat(caseloadReads(z, MANAGER)).as("a shown case is logged as read").isEqualTo(2);
+    assertThat(caseloadReads(o, MANAGER)).as("read on the second page and in the sorted list").isEqualTo(2);
+    JsonNode counts = coachCount(first, coach);
+    assertThat(counts.path("coachName").asText()).isEqualTo("Sid Coach " + coach);
+    assertThat(counts.path("cases").asInt()).isEqualTo(3);
+    assertThat(counts.path("late").asInt()).isZero();
+    assertThat(counts.path("dueWithinWeek").asInt()).isEqualTo(3); // the plan is due in 4 days
+
+    assertThat(ok(get("/api/caseload?coach=" + coach + "&due=late", MANAGER)).path("total").asInt()).isZero();
+    assertThat(ok(get("/api/caseload?coach=" + coach + "&due=week", MANAGER)).path("total").asInt()).isEqualTo(3);
+    clockAt(LocalDate.now().plusDays(20), MORNING);
+    JsonNode late = ok(get("/api/caseload?coach=" + coach + "&due=late&limit=1", MANAGER));
+    assertThat(late.path("total").asInt()).isEqualTo(3);
+    assertThat(late.path("late").asInt()).isEqualTo(3);
+    assertThat(late.path("cases").get(0).path("dueInDays").asInt()).isEqualTo(-6);
+    assertThat(late.path("cases").get(0).path("nextStep").asText()).isEqualTo("Handlingsplan (14 dagar)");
+    assertThat(coachCount(late, coach).path("late").asInt()).isEqualTo(3);
+    assertThat(coachCount(late, coach).path("cases").asInt()).as("the counts ignore the filters").isEqualTo(3);
+
+    assertThat(numbers(search(surname, "open", coach, "&sort=name&order=desc")))
+        .containsExactly(o.getCaseNumber(), a.getCaseNumber(), z.getCaseNumber());
+
+    int reads = jdbc.queryForObject("select count(*) from audit_entry", Integer.class);
+    for (String bad : List.of("limit=0", "limit=501", "limit=tio", "offset=-1", "sort=alder", "order=upp", "due=snart",
+        "status=stangda")) {
+      var answer = get("/api/caseload?" + bad, MANAGER);
+      assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+      assertThat(json.readTree(answer.body()).path("detail").asText()).as(bad)
+          .matches("(Sida|Sortering|Ordning|Nästa steg|Status|Parametern).*");
+    }
+    assertThat(get("/api/cases?q=anna&sort=alder", COACH).statusCode()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("select count(*) from audit_entry", Integer.class)).as("a refused list reads nothing")
+        .isEqualTo(reads);
   }
 
   @Test
@@ -242,9 +308,45 @@ class CaseSearchApiTest extends ApiTest {
   // ---- helpers ----
 
   private JsonNode search(String q, String status, String user) throws Exception {
+    return search(q, status, user, "");
+  }
+
+  private JsonNode search(String q, String status, String user, String more) throws Exception {
     String path = "/api/cases?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-        + (status == null ? "" : "&status=" + status);
+        + (status == null ? "" : "&status=" + status) + more;
     return ok(get(path, user));
+  }
+
+  /** Every case of a caseload, page by page. */
+  private List<JsonNode> allRows(String path, String user) throws Exception {
+    List<JsonNode> all = new ArrayList<>();
+    int total;
+    do {
+      JsonNode page = ok(get(path + (path.contains("?") ? "&" : "?") + "limit=500&offset=" + all.size(), user));
+      total = page.path("total").asInt();
+      page.path("cases").forEach(all::add);
+      assertThat(page.path("cases").size() > 0 || all.size() >= total).as("a page short of the total is not empty")
+          .isTrue();
+    } while (all.size() < total);
+    return all;
+  }
+
+  private List<String> allNumbers(String path, String user) throws Exception {
+    return allRows(path, user).stream().map(c -> c.path("caseNumber").asText()).toList();
+  }
+
+  private int caseloadReads(CaseFile c, String user) {
+    return jdbc.queryForObject("select count(*) from audit_entry where case_number = ? and user_id = ? "
+        + "and resource like 'Mina deltagare%'", Integer.class, c.getCaseNumber(), user);
+  }
+
+  private static JsonNode coachCount(JsonNode caseload, String coach) {
+    for (JsonNode count : caseload.path("coaches")) {
+      if (coach.equals(count.path("coach").asText())) {
+        return count;
+      }
+    }
+    throw new AssertionError("No count for " + coach);
   }
 
   /** A person referred 10 days ago, accepted with the coach, participation started today. */
@@ -264,19 +366,11 @@ class CaseSearchApiTest extends ApiTest {
     return reload(c);
   }
 
+  /** The case numbers of a caseload page, or of a search's hits. */
   private static List<String> numbers(JsonNode caseload) {
     List<String> numbers = new ArrayList<>();
-    caseload.path("cases").forEach(c -> numbers.add(c.path("caseNumber").asText()));
+    (caseload.isArray() ? caseload : caseload.path("cases")).forEach(c -> numbers.add(c.path("caseNumber").asText()));
     return numbers;
-  }
-
-  private static JsonNode find(JsonNode caseload, String caseNumber) {
-    for (JsonNode c : caseload.path("cases")) {
-      if (c.path("caseNumber").asText().equals(caseNumber)) {
-        return c;
-      }
-    }
-    throw new AssertionError("No case " + caseNumber);
   }
 
   /** Letters that make this run's names unique, with an å and an ö in them. */
