@@ -121,10 +121,10 @@ function renderCoaches() {
   select.options[0].value = '';
   select.value = state.coaches.some(c => c.coach === chosen) ? chosen : '';
   $('#coaches tbody').replaceChildren(...state.coaches.map(c => {
-    const name = c.coach ? el('button', 'link-button', c.coachName) : el('span', 'muted', 'Ingen coach ännu');
+    const name = c.coach ? el('button', 'link-button', c.coachName, el('span', 'visually-hidden', ': visa deltagarna'))
+      : el('span', 'muted', 'Ingen coach ännu');
     if (c.coach) {
       name.type = 'button';
-      name.setAttribute('aria-label', `Visa ${c.coachName}s deltagare`);
       name.addEventListener('click', () => {
         select.value = c.coach;
         load();
