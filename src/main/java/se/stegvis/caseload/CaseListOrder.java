@@ -4,9 +4,9 @@ import java.text.CollationKey;
 import java.text.Collator;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import se.stegvis.casefile.CasePhase;
@@ -38,26 +38,43 @@ enum CaseListOrder {
 
   /** Sorted by this column, ascending or not; then by name and case number. */
   Comparator<CaseSummary> comparator(boolean ascending) {
-    // A collation key per distinct text, made once per sort: thousands of rows compare cheaply.
-    Collator collator = Collator.getInstance(SWEDISH);
-    Map<String, CollationKey> keys = new HashMap<>();
-    Function<Object, Object> sortable = value -> value instanceof String text
-        ? keys.computeIfAbsent(text, collator::getCollationKey) : value;
-    Comparator<CaseSummary> byName = column(NAME.key, true, sortable).thenComparing(CaseSummary::caseNumber);
-    return this == NAME ? column(key, ascending, sortable).thenComparing(CaseSummary::caseNumber)
-        : column(key, ascending, sortable).thenComparing(byName);
+    Comparator<CaseSummary> byName = column(NAME.key, true).thenComparing(CaseSummary::caseNumber);
+    if (this == NAME) {
+      return column(key, ascending).thenComparing(CaseSummary::caseNumber);
+    }
+    // Two coaches of the same name stay apart, as in the counts per coach.
+    Comparator<String> coachIds = ascending ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    return this == COACH
+        ? column(key, ascending).thenComparing(CaseSummary::coach, Comparator.nullsLast(coachIds)).thenComparing(byName)
+        : column(key, ascending).thenComparing(byName);
   }
 
+  /**
+   * The Swedish collation key of a text, kept: a name's key never changes, and a manager's list of
+   * thousands is sorted again on every page (making the keys is what costs; comparing them does not).
+   * At most {@link #KEPT_KEYS} are kept, then the keeping starts over.
+   */
+  static CollationKey swedishKey(String text) {
+    if (KEYS.size() > KEPT_KEYS) {
+      KEYS.clear();
+    }
+    return KEYS.computeIfAbsent(text, COLLATOR::getCollationKey);
+  }
+
+  private static final Collator COLLATOR = Collator.getInstance(SWEDISH);
+  private static final int KEPT_KEYS = 500_000;
+  private static final Map<String, CollationKey> KEYS = new ConcurrentHashMap<>();
+
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Comparator<CaseSummary> column(Function<CaseSummary, Object> key, boolean ascending,
-      Function<Object, Object> sortable) {
+  private static Comparator<CaseSummary> column(Function<CaseSummary, Object> key, boolean ascending) {
     return (a, b) -> {
       Object x = key.apply(a);
       Object y = key.apply(b);
       if (x == null || y == null) {
         return x == null ? (y == null ? 0 : 1) : -1; // empty last, whichever the direction
       }
-      int order = ((Comparable) sortable.apply(x)).compareTo(sortable.apply(y));
+      int order = x instanceof String text ? swedishKey(text).compareTo(swedishKey((String) y))
+          : ((Comparable) x).compareTo(y);
       return ascending ? order : -order;
     };
   }

@@ -86,8 +86,11 @@ class CaseSummaries {
   }
 
   private Map<String, String> coachNames(List<CaseFacts> cases) {
-    Collection<String> userIds = cases.stream().map(CaseFacts::coach).filter(Objects::nonNull)
-        .collect(Collectors.toSet());
+    return coachNames(cases.stream().map(CaseFacts::coach).filter(Objects::nonNull).collect(Collectors.toSet()));
+  }
+
+  /** The coaches' names as staff see them ("Anna Lind"), by user id. */
+  Map<String, String> coachNames(Collection<String> userIds) {
     if (userIds.isEmpty()) {
       return Map.of();
     }

@@ -1,14 +1,17 @@
 package se.stegvis.caseload;
 
-import java.text.Collator;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +20,7 @@ import se.stegvis.access.Role;
 import se.stegvis.audit.AuditLog;
 import se.stegvis.casefile.CaseAccess;
 import se.stegvis.problems.FormRejectedException;
+import se.stegvis.time.EngineClock;
 
 /**
  * "Mina deltagare": a coach's own cases; a manager's, all cases of her projects grouped by coach (or
@@ -64,8 +68,11 @@ class Caseloads {
   private final CaseAccess access;
   private final CaseSummaries summaries;
   private final AuditLog audit;
+  private final EngineClock clock;
 
-  Caseloads(EntityManager entityManager, CaseAccess access, CaseSummaries summaries, AuditLog audit) {
+  Caseloads(EntityManager entityManager, CaseAccess access, CaseSummaries summaries, AuditLog audit,
+      EngineClock clock) {
+    this.clock = clock;
     this.entityManager = entityManager;
     this.access = access;
     this.summaries = summaries;
@@ -77,43 +84,103 @@ class Caseloads {
     var viewer = access.viewer();
     boolean manager = viewer.roles().contains(Role.MANAGER) || viewer.isAdministrator();
     CaseListOrder order = CaseListOrder.parse(request.sort(), manager ? CaseListOrder.COACH : CaseListOrder.NAME);
-    List<CaseFacts> facts = selection(viewer, request);
-    List<CaseSummary> rows = summaries.withoutStepNames(facts);
+    Selection selection = new Selection(access.caseloadIn(viewer, "c", "p"), request);
+    List<CoachCount> coaches = counts(selection);
+    List<CoachCount> listed = coaches.stream()
+        .filter(c -> request.coach() == null || request.coach().equals(c.coach())).toList();
+    ToIntFunction<CoachCount> matching = switch (request.due()) {
+      case ALL -> CoachCount::cases;
+      case LATE -> CoachCount::late;
+      case WEEK -> CoachCount::dueWithinWeek;
+    };
+    int total = listed.stream().mapToInt(matching).sum();
+    int late = request.due() == NextStepDue.WEEK ? 0 : listed.stream().mapToInt(CoachCount::late).sum();
 
-    List<CaseSummary> matching = rows.stream().filter(request.due().matches)
-        .filter(s -> request.coach() == null || request.coach().equals(s.coach()))
+    // In coach order a page holds the cases of a few coaches, whose numbers the counts give: only
+    // those are read. Any other order needs every case of the selection.
+    List<CoachCount> read = listed;
+    int skip = request.offset();
+    if (order == CaseListOrder.COACH && request.ascending()) {
+      read = new ArrayList<>();
+      int before = 0;
+      for (CoachCount coach : listed) {
+        int size = matching.applyAsInt(coach);
+        if (before + size > request.offset() && before < request.offset() + request.limit()) {
+          if (read.isEmpty()) {
+            skip = request.offset() - before;
+          }
+          read.add(coach);
+        }
+        before += size;
+      }
+    }
+    List<CaseFacts> facts = read.isEmpty() ? List.of() : facts(selection, read);
+    List<CaseSummary> rows = summaries.withoutStepNames(facts).stream().filter(request.due().matches)
         .sorted(order.comparator(request.ascending())).toList();
-    List<CaseSummary> shown = matching.subList(Math.min(request.offset(), matching.size()),
-        Math.min(request.offset() + request.limit(), matching.size()));
+    List<CaseSummary> shown = rows.subList(Math.min(skip, rows.size()), Math.min(skip + request.limit(), rows.size()));
 
     Map<String, CaseFacts> byNumber = facts.stream().collect(Collectors.toMap(CaseFacts::caseNumber, Function.identity()));
     List<CaseFacts> page = shown.stream().map(s -> byNumber.get(s.caseNumber())).toList();
     audit.read(page.stream().map(CaseFacts::id).toList(), "Mina deltagare (namn, fas, nästa steg)");
-    int late = (int) matching.stream().filter(NextStepDue.LATE.matches).count();
-    return new Caseload(manager ? View.MANAGER : View.COACH, request.status().parameter(), matching.size(), late,
-        request.offset(), request.limit(), byCoach(rows), summaries.of(page));
+    return new Caseload(manager ? View.MANAGER : View.COACH, request.status().parameter(), total, late,
+        request.offset(), request.limit(), coaches, summaries.of(page));
   }
 
-  private List<CaseFacts> selection(CaseAccess.Viewer viewer, Request request) {
-    var condition = access.caseloadIn(viewer, "c", "p");
-    var query = entityManager.createQuery(CaseFacts.SELECT + "c.phase in :phases and " + condition.jpql()
-        + (request.project() == null ? "" : " and p.code = :project"), CaseFacts.class)
-        .setParameter("phases", request.status().phases());
-    if (request.project() != null) {
-      query.setParameter("project", request.project());
+  /** The cases of the caseload the request selects (status, project), of the given coaches. */
+  private record Selection(CaseAccess.Condition access, Request request) {
+
+    String where() {
+      return "c.phase in :phases and " + access.jpql() + (request.project() == null ? "" : " and p.code = :project");
     }
-    condition.bind(query);
+
+    void bind(Query query) {
+      query.setParameter("phases", request.status().phases());
+      if (request.project() != null) {
+        query.setParameter("project", request.project());
+      }
+      access.bind(query);
+    }
+  }
+
+  private List<CaseFacts> facts(Selection selection, List<CoachCount> coaches) {
+    List<String> ids = coaches.stream().map(CoachCount::coach).filter(Objects::nonNull).toList();
+    boolean none = coaches.stream().anyMatch(c -> c.coach() == null);
+    String ofCoaches = ids.isEmpty() ? "c.coach is null"
+        : "(c.coach in :coaches" + (none ? " or c.coach is null)" : ")");
+    var query = entityManager.createQuery(CaseFacts.SELECT + selection.where() + " and " + ofCoaches, CaseFacts.class);
+    selection.bind(query);
+    if (!ids.isEmpty()) {
+      query.setParameter("coaches", ids);
+    }
     return query.getResultList();
   }
 
-  /** The coaches in name order, the cases without a coach last. */
-  private static List<CoachCount> byCoach(List<CaseSummary> rows) {
-    Map<String, List<CaseSummary>> groups = rows.stream()
-        .collect(Collectors.groupingBy(s -> Objects.requireNonNullElse(s.coach(), ""), Collectors.toList()));
-    Collator swedish = Collator.getInstance(CaseListOrder.SWEDISH);
-    return groups.values().stream().map(cases -> new CoachCount(cases.get(0).coach(), cases.get(0).coachName(),
-        cases.size(), (int) cases.stream().filter(NextStepDue.LATE.matches).count(),
-        (int) cases.stream().filter(NextStepDue.WEEK.matches).count()))
-        .sorted(Comparator.comparing(CoachCount::coachName, Comparator.nullsLast(swedish::compare))).toList();
+  /**
+   * Each coach's cases in the selection, the late ones and those due within a week, counted by the
+   * database: the coaches in Swedish name order, the cases without a coach last.
+   */
+  private List<CoachCount> counts(Selection selection) {
+    LocalDate today = clock.today();
+    var query = entityManager.createQuery("""
+        select c.coach, count(c.id),
+          sum(case when exists (select d1.id from Deadline d1 where d1.caseId = c.id and d1.unfinishedDueAt < :todayStarts)
+            then 1 else 0 end),
+          sum(case when not exists (select d2.id from Deadline d2 where d2.caseId = c.id and d2.unfinishedDueAt < :todayStarts)
+            and exists (select d3.id from Deadline d3 where d3.caseId = c.id and d3.unfinishedDueAt < :weekEnds)
+            then 1 else 0 end)
+        from CaseFile c join c.participant pa join c.project p where\s""" + selection.where() + " group by c.coach",
+        Object[].class)
+        .setParameter("todayStarts", today.atStartOfDay(EngineClock.ZONE).toInstant())
+        .setParameter("weekEnds", today.plusDays(NextStepDue.WEEK_DAYS + 1).atStartOfDay(EngineClock.ZONE).toInstant());
+    selection.bind(query);
+    List<Object[]> rows = query.getResultList();
+    Map<String, String> names = summaries.coachNames(rows.stream().map(r -> (String) r[0]).filter(Objects::nonNull)
+        .toList());
+    return rows.stream().map(r -> new CoachCount((String) r[0], r[0] == null ? null : names.getOrDefault(r[0], (String) r[0]),
+        ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), ((Number) r[3]).intValue()))
+        .sorted(Comparator.comparing(CoachCount::coachName, Comparator.nullsLast(
+            Comparator.comparing(CaseListOrder::swedishKey))).thenComparing(CoachCount::coach,
+            Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 }

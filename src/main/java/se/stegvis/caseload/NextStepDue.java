@@ -7,8 +7,11 @@ import se.stegvis.problems.FormRejectedException;
 /** The next-step filter of a list: every case, those due within a week ("förfaller inom 7 dagar"), or the late ones. */
 enum NextStepDue {
   ALL("", s -> true),
-  WEEK("week", s -> s.dueInDays() != null && s.dueInDays() >= 0 && s.dueInDays() <= 7),
+  WEEK("week", s -> s.dueInDays() != null && s.dueInDays() >= 0 && s.dueInDays() <= NextStepDue.WEEK_DAYS),
   LATE("late", s -> s.dueInDays() != null && s.dueInDays() < 0);
+
+  /** "Förfaller inom 7 dagar": due today or within this many days. */
+  static final int WEEK_DAYS = 7;
 
   private final String parameter;
   final Predicate<CaseSummary> matches;

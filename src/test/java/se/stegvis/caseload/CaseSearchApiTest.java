@@ -271,6 +271,30 @@ class CaseSearchApiTest extends ApiTest {
     assertThat(numbers(search(surname, "open", coach, "&sort=name&order=desc")))
         .containsExactly(o.getCaseNumber(), a.getCaseNumber(), z.getCaseNumber());
 
+    // Paged in coach order, only the coaches a page reaches are read: the pages together are the
+    // whole list, in order, across the coaches' boundaries, with and without a next-step filter.
+    var swedish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("sv-SE"));
+    java.util.Comparator<JsonNode> coachOrder = java.util.Comparator
+        .comparing((JsonNode r) -> r.path("coachName").isNull() ? null : r.path("coachName").asText(),
+            java.util.Comparator.nullsLast(swedish::compare))
+        .thenComparing(r -> r.path("coach").isNull() ? null : r.path("coach").asText(),
+            java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+        .thenComparing(r -> r.path("name").asText(), swedish::compare)
+        .thenComparing(r -> r.path("caseNumber").asText());
+    for (String filter : List.of("", "&due=late", "&due=week")) {
+      List<JsonNode> paged = new ArrayList<>();
+      JsonNode page;
+      do {
+        page = ok(get("/api/caseload?limit=9&offset=" + paged.size() + filter, MANAGER));
+        page.path("cases").forEach(paged::add);
+      } while (page.path("cases").size() > 0 && paged.size() < page.path("total").asInt());
+      assertThat(paged).as(filter).hasSize(page.path("total").asInt()).isSortedAccordingTo(coachOrder);
+      assertThat(paged.stream().map(r -> r.path("caseNumber").asText()).distinct().count()).isEqualTo(paged.size());
+      assertThat(paged).as(filter).allMatch(r -> filter.isEmpty()
+          || (filter.endsWith("late") ? r.path("dueInDays").asInt() < 0
+              : r.path("dueInDays").asInt() >= 0 && r.path("dueInDays").asInt() <= 7));
+    }
+
     int reads = jdbc.queryForObject("select count(*) from audit_entry", Integer.class);
     for (String bad : List.of("limit=0", "limit=501", "limit=tio", "offset=-1", "sort=alder", "order=upp", "due=snart",
         "status=stangda")) {
