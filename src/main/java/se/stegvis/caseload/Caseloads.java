@@ -168,7 +168,7 @@ class Caseloads {
           sum(case when not exists (select d2.id from Deadline d2 where d2.caseId = c.id and d2.unfinishedDueAt < :todayStarts)
             and exists (select d3.id from Deadline d3 where d3.caseId = c.id and d3.unfinishedDueAt < :weekEnds)
             then 1 else 0 end)
-        from CaseFile c join c.participant pa join c.project p where\s""" + selection.where() + " group by c.coach",
+        from CaseFile c join c.project p where\s""" + selection.where() + " group by c.coach",
         Object[].class)
         .setParameter("todayStarts", today.atStartOfDay(EngineClock.ZONE).toInstant())
         .setParameter("weekEnds", today.plusDays(NextStepDue.WEEK_DAYS + 1).atStartOfDay(EngineClock.ZONE).toInstant());
