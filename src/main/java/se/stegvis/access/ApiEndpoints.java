@@ -86,6 +86,8 @@ public final class ApiEndpoints {
       row("PUT", "/api/workplaces/{id}", Action.MANAGE_WORKPLACES),
       row("GET", "/api/audit/cases/{caseNumber}", Action.REVIEW_LOG),
       row("GET", "/api/audit/users/{userId}", Action.REVIEW_LOG),
+      // Which groups and teams a user was in when: the memberships the log review judges reads by.
+      row("GET", "/api/audit/users/{userId}/memberships", Action.REVIEW_LOG),
       row("GET", "/api/audit/entries", Action.REVIEW_LOG),
       row("GET", "/api/audit/outside-team", Action.REVIEW_LOG),
       row("GET", "/api/retention/dry-run", Action.ADMINISTER),

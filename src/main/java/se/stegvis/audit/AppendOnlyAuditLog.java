@@ -3,6 +3,7 @@ package se.stegvis.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes {@code audit_entry} append-only in the database itself, so that not even a direct SQL
+ * Makes {@code audit_entry} (and the membership history) append-only in the database itself, so that not even a direct SQL
  * session of the application's user can rewrite the log: a trigger refuses every UPDATE and DELETE
  * (and, on PostgreSQL, TRUNCATE). Installed after every Flyway migration, on Flyway's connection,
  * because the trigger's language differs between PostgreSQL (PL/pgSQL) and H2 (a Java class) and
@@ -26,6 +27,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AppendOnlyAuditLog implements Callback {
+
+  /**
+   * The membership history (Flyway 18, {@link MembershipHistoryBegins}) is append-only too: the log
+   * review judges reads by it, so rewriting it would move reads in or out of the review.
+   */
+  static final List<String> MEMBERSHIP_HISTORY = List.of("membership_change",
+      "membership_history_start");
 
   private final String runtimeUser;
 
@@ -57,12 +65,27 @@ class AppendOnlyAuditLog implements Callback {
             + "for each row execute function audit_entry_append_only()");
         statement.execute("create or replace trigger audit_entry_no_truncate before truncate on audit_entry "
             + "for each statement execute function audit_entry_append_only()");
+        statement.execute("""
+            create or replace function stegvis_append_only() returns trigger language plpgsql as $$
+            begin
+              raise exception '% is append-only: % refused', tg_table_name, tg_op;
+            end $$""");
+        for (String table : MEMBERSHIP_HISTORY) {
+          statement.execute("create or replace trigger " + table + "_append_only before update or delete on " + table
+              + " for each row execute function stegvis_append_only()");
+          statement.execute("create or replace trigger " + table + "_no_truncate before truncate on " + table
+              + " for each statement execute function stegvis_append_only()");
+        }
         if (!runtimeUser.isBlank() && !runtimeUser.equals(connection.getMetaData().getUserName())) {
           grantRuntimeRole(statement, '"' + runtimeUser.replace("\"", "\"\"") + '"');
         }
       } else {
         statement.execute("create trigger if not exists audit_entry_append_only before update, delete on audit_entry "
             + "for each row call '" + Refusal.class.getName() + "'");
+        for (String table : MEMBERSHIP_HISTORY) {
+          statement.execute("create trigger if not exists " + table + "_append_only before update, delete on " + table
+              + " for each row call '" + Refusal.class.getName() + "'");
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot make audit_entry append-only", e);
@@ -76,6 +99,9 @@ class AppendOnlyAuditLog implements Callback {
     statement.execute("revoke update, delete, truncate, trigger, references on audit_entry from " + role);
     // The log of person searches is append-only too (SearchLogAppendOnly, Flyway 15).
     statement.execute("revoke update, delete, truncate, trigger, references on search_entry from " + role);
+    for (String table : MEMBERSHIP_HISTORY) {
+      statement.execute("revoke update, delete, truncate, trigger, references on " + table + " from " + role);
+    }
     statement.execute("revoke insert, update, delete, truncate, trigger on flyway_schema_history from " + role);
   }
 
@@ -85,7 +111,8 @@ class AppendOnlyAuditLog implements Callback {
   }
 
   /**
-   * H2's trigger: refuses the statement, naming the table it guards (audit_entry, search_entry).
+   * H2's trigger: refuses the statement, naming the table it guards (audit_entry, search_entry,
+   * membership_change, membership_history_start).
    * The table is known by the trigger's name ({@code <table>_append_only}): when a migration alters
    * the table, H2 builds it anew under a temporary name and the trigger keeps that name.
    */

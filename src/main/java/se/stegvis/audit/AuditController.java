@@ -36,6 +36,12 @@ class AuditController {
     return review.forUser(userId, from, to);
   }
 
+  @Operation(summary = "Loggranskning: en användares medlemskap i grupper och team över tid (sedan historiken började)")
+  @GetMapping("/users/{userId}/memberships")
+  AuditReview.MembershipHistoryView memberships(@PathVariable String userId) {
+    return review.membershipsOf(userId);
+  }
+
   @Operation(summary = "Loggranskning: alla loggposter under perioden")
   @GetMapping("/entries")
   List<AuditEntry> inPeriod(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

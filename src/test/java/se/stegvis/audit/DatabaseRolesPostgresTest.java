@@ -84,6 +84,26 @@ class DatabaseRolesPostgresTest {
         assertThatThrownBy(() -> statement.execute(attack)).as(attack).isInstanceOf(SQLException.class);
       }
     }
+    // The membership history the log review judges reads by (Flyway 18) is protected the same way.
+    for (String table : AppendOnlyAuditLog.MEMBERSHIP_HISTORY) {
+      assertThat(jdbc.queryForObject("select has_table_privilege(current_user, '" + table + "', 'INSERT')",
+          Boolean.class)).as(table + " INSERT").isTrue();
+      for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE", "TRIGGER")) {
+        assertThat(jdbc.queryForObject("select has_table_privilege(current_user, '" + table + "', '" + privilege
+            + "')", Boolean.class)).as(table + " " + privilege).isFalse();
+      }
+    }
+    try (Connection runtime = DriverManager.getConnection(url, RUNTIME, PASSWORD);
+        var statement = runtime.createStatement()) {
+      for (String attack : List.of("update membership_change set group_id = 'chef'", "delete from membership_change",
+          "truncate membership_change", "update membership_history_start set started_at = now() - interval '1 year'",
+          "alter table membership_change disable trigger all",
+          "drop trigger membership_change_append_only on membership_change",
+          "create or replace function stegvis_append_only() returns trigger language plpgsql as $$ "
+              + "begin return new; end $$")) {
+        assertThatThrownBy(() -> statement.execute(attack)).as(attack).isInstanceOf(SQLException.class);
+      }
+    }
     // The application works as the runtime role: it writes cases and reads them back.
     assertThat(jdbc.queryForObject("select count(*) from project", Integer.class)).isNotNegative();
   }
