@@ -581,9 +581,12 @@ class AccessDoorsTest extends ApiTest {
     return scratch;
   }
 
-  /** Removes what the test made outside its cases. */
-  private void removeScratch() {
-    managementService.createBatchQuery().list().forEach(b -> managementService.deleteBatch(b.getId(), true));
+  /** Removes what the test made outside its cases, and the batches and history clean-up jobs administrators' calls made. */
+  private void removeScratch(Set<String> batchesBefore, Set<String> cleanupJobsBefore) {
+    managementService.createBatchQuery().list().stream().filter(b -> !batchesBefore.contains(b.getId()))
+        .forEach(b -> managementService.deleteBatch(b.getId(), true));
+    historyService.findHistoryCleanupJobs().stream().filter(job -> !cleanupJobsBefore.contains(job.getId()))
+        .forEach(job -> managementService.deleteJob(job.getId()));
     for (String name : List.of(SCRATCH, SCRATCH_WORK)) {
       repositoryService.createDeploymentQuery().deploymentName(name).list()
           .forEach(d -> repositoryService.deleteDeployment(d.getId(), true, true));
@@ -787,6 +790,11 @@ class AccessDoorsTest extends ApiTest {
       sessions.put(user, session);
     }
 
+    Set<String> batchesBefore = new java.util.HashSet<>(managementService.createBatchQuery().list().stream()
+        .map(b -> b.getId()).toList());
+    batchesBefore.remove(batch);
+    Set<String> cleanupJobsBefore = new java.util.HashSet<>(historyService.findHistoryCleanupJobs().stream()
+        .map(job -> job.getId()).toList());
     List<String> wrong = new ArrayList<>();
     int calls = 0;
     int perCase = 0;
@@ -855,7 +863,7 @@ class AccessDoorsTest extends ApiTest {
         }
       }
     } finally {
-      removeScratch();
+      removeScratch(batchesBefore, cleanupJobsBefore);
     }
     long seconds = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
     System.out.printf("Engine door walk: %d write operations (%d per case, on %d kinds of case), %d roles, %d doors: "
