@@ -132,9 +132,13 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
   /**
    * A null the engine met reading the request (a DTO field, an id it validates): the first frame
    * outside the JDK is the engine's. Our own nulls (a listener the request reached) stay errors,
-   * to be seen and fixed.
+   * to be seen and fixed. A null without any frame is the JVM's fast throw at a place that has
+   * thrown many times before (each time logged with its frames then): judged as the request's.
    */
   private static boolean thrownByTheRestLayer(Throwable exception) {
+    if (exception.getStackTrace().length == 0) {
+      return true;
+    }
     for (StackTraceElement frame : exception.getStackTrace()) {
       if (!frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk.")) {
         return frame.getClassName().startsWith("org.camunda.bpm.engine.");
