@@ -19,9 +19,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,6 +50,18 @@ import se.stegvis.identity.Groups;
  * and executions take no writes from anyone, and a form submission ({@code complete},
  * {@code submit-form}, {@code resolve}) may not carry a Stegvis variable ({@code caseId},
  * {@code startDate}, {@code referralDate}, ...) unless its form has that field (400).</li>
+ * <li>Everyone else writes only what their work needs, and the guard lets through nothing more
+ * ({@link #isWork}): queries sent as POST, work on a task (claim, complete, comment, ...), the
+ * start form, a comment on a case, their own profile and password. Every other write (signals,
+ * messages, external tasks, incidents, filters, history, telemetry, batch operations ...) changes
+ * what runs or who may do what, and is for administrators, whatever the engine's own check would
+ * answer (found by AccessDoorsTest's walk with real ids: the engine deletes any task's attachment
+ * for anyone who names it, and answers many writes 400 or 500 before it checks anything).</li>
+ * <li>A task's comments and attachments are written only by those who may work on the task (the
+ * engine removes an attachment for anyone who names it).</li>
+ * <li>No one, administrators included, moves a step on without its form by signalling its
+ * execution or triggering its message: Stegvis' listeners would write a case without the form's
+ * data (an administrator moves a case with a modification instead).</li>
  * <li>A body over {@link #MAX_BODY} bytes is refused (413) before it is read.</li>
  * </ul>
  */
@@ -61,23 +80,47 @@ class EngineDoorGuard extends OncePerRequestFilter {
    * process instance as a whole: administration too (found by AccessDoorsTest's OpenAPI walk, where
    * the engine answered a referrer 204 for ids it does not hold).
    */
-  private static final Pattern OPERATIONS = Pattern.compile("/(group|tenant|authorization|user)/.+|/history/cleanup"
+  private static final Pattern OPERATIONS = Pattern.compile("/(group|tenant|authorization|user)/(?!count$).+|/history/cleanup"
       + "|/metrics/.*|/task/create|/process-instance/[^/]+/(modification|suspended)|/process-instance/(suspended|delete.*|job-retries.*)");
+  /**
+   * The writes that are work for someone other than an administrator (the engine's authorizations
+   * then decide whose): a query sent as POST, work on a task, the start form, a comment on a case,
+   * checking a password. Paths in lower case.
+   */
+  private static final Pattern WORK = Pattern.compile(String.join("|",
+      "/(task|process-instance|execution|external-task|job|job-definition|group|variable-instance|incident|schema/log)(/count)?",
+      "/history/(activity-instance|detail|external-task-log|job-log|process-instance|task|variable-instance)(/count)?",
+      "/filter/[^/]+/(list|count|singleresult)",
+      "/task/[^/]+(/(claim|unclaim|complete|submit-form|resolve|assignee|delegate|identity-links|identity-links/delete"
+          + "|comment|comment/create|comment/[^/]+|attachment/create|attachment/[^/]+|bpmnerror|bpmnescalation))?",
+      "/process-instance/[^/]+/comment(/[^/]+)?",
+      "/identity/(verify|password-policy)"));
+  /** A task's attachments and comments: the engine removes an attachment for anyone who names it. */
+  private static final Pattern TASK_NOTES = Pattern.compile("/task/([^/]+)/(attachment|comment)(/.*)?");
+  /**
+   * Moving a step on without its form: signalling its execution or triggering the message it waits
+   * for skips the form, its checks and the listeners that write the case (a placement without its
+   * request, a decision without its answer).
+   */
+  private static final Pattern SKIPS_THE_FORM = Pattern.compile("/execution/[^/]+/(signal|messagesubscriptions/.+)");
   /** A user's own profile and password (Tasklist's and Admin's profile page). */
   private static final Pattern OWN_ACCOUNT = Pattern.compile("/user/([^/]+)/(profile|credentials)");
   private static final Pattern TASK = Pattern.compile("/task/[^/]+");
   private static final Pattern START_FORM = Pattern.compile("/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form");
-  private static final Pattern VARIABLES = Pattern.compile("/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localvariables)(/.*)?");
+  private static final Pattern VARIABLES = Pattern.compile("/(task|process-instance|execution|case-instance|case-execution)"
+      + "/[^/]+/(variables|localvariables)(/.*)?|/process-instance/variables-async");
   private static final Pattern TASK_SUBMISSION = Pattern.compile("/task/([^/]+)/(complete|submit-form|resolve)");
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final AuthorizationService authorizationService;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  EngineDoorGuard(IdentityService identityService, TaskService taskService) {
+  EngineDoorGuard(IdentityService identityService, TaskService taskService, AuthorizationService authorizationService) {
     this.identityService = identityService;
     this.taskService = taskService;
+    this.authorizationService = authorizationService;
   }
 
   @Override
@@ -92,13 +135,30 @@ class EngineDoorGuard extends OncePerRequestFilter {
       refuse(response, 413, "Begäran är för stor (högst 1 MB).");
       return;
     }
-    if ((isAdministration(path) || isOperation(request.getMethod(), path, currentUser(request)))
-        && !isAdministrator(request)) {
-      refuse(response, 403, "Bara administratörer (gruppen camunda-admin) får driftsätta eller ändra processer.");
+    if (path.equals("/external-task/fetchandlock") && request.getServletPath().startsWith("/camunda/")) {
+      // The webapps' copy cannot hold a request open (long polling): 500 from the container otherwise.
+      refuse(response, 404, "Externa uppgifter hämtas genom /engine-rest, inte genom webbapparnas motor-API.");
       return;
     }
     if (VARIABLES.matcher(path).matches()) {
       refuse(response, 403, "Processvariabler ändras bara genom Stegvis formulär och åtgärder, som loggas.");
+      return;
+    }
+    if (SKIPS_THE_FORM.matcher(path).matches()) {
+      refuse(response, 403, "Ett steg i ärendet går bara vidare genom sitt formulär, eller genom att en administratör "
+          + "flyttar ärendet i processen (Cockpit).");
+      return;
+    }
+    boolean administrator = isAdministrator(request);
+    String user = currentUser(request);
+    if ((isAdministration(path) || isOperation(request.getMethod(), path, user) || !isWork(request.getMethod(), path, user))
+        && !administrator) {
+      refuse(response, 403, "Bara administratörer (gruppen camunda-admin) får driftsätta eller ändra processer.");
+      return;
+    }
+    Matcher notes = TASK_NOTES.matcher(path);
+    if (notes.matches() && !administrator && !worksOn(notes.group(1), user)) {
+      refuse(response, 403, "Bara den som arbetar med uppgiften får ändra dess kommentarer och bilagor.");
       return;
     }
     Matcher task = TASK_SUBMISSION.matcher(path);
@@ -131,6 +191,13 @@ class EngineDoorGuard extends OncePerRequestFilter {
     return ADMINISTRATION.matcher(path).matches() && !START_FORM.matcher(path).matches();
   }
 
+  /** Whether a write is someone's work other than an administrator's (the engine's authorizations decide whose). */
+  static boolean isWork(String method, String path, String userId) {
+    Matcher own = OWN_ACCOUNT.matcher(path);
+    return own.matches() && own.group(1).equalsIgnoreCase(userId) || WORK.matcher(path).matches()
+        || START_FORM.matcher(path).matches();
+  }
+
   static boolean isOperation(String method, String path, String userId) {
     Matcher own = OWN_ACCOUNT.matcher(path);
     if (own.matches() && own.group(1).equalsIgnoreCase(userId)) {
@@ -157,6 +224,28 @@ class EngineDoorGuard extends OncePerRequestFilter {
       }
     }
     return names;
+  }
+
+  /**
+   * Whether the user may work on the task: the engine's grant to its assignee and candidates, our
+   * grant to the assignee's team. Asked as no one (a user who may not read the task would find none).
+   */
+  private boolean worksOn(String taskId, String userId) {
+    if (userId == null) {
+      return false;
+    }
+    var authentication = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+          .map(group -> group.getId()).toList();
+      return authorizationService.isUserAuthorized(userId, groups, Permissions.UPDATE, Resources.TASK, taskId)
+          || authorizationService.isUserAuthorized(userId, groups, TaskPermissions.TASK_WORK, Resources.TASK, taskId);
+    } finally {
+      if (authentication != null) {
+        identityService.setAuthentication(authentication);
+      }
+    }
   }
 
   private String currentUser(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package se.stegvis.security;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,8 +43,10 @@ class RestAuthentication {
   }
 
   @Bean
-  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identityService, TaskService taskService) {
-    var registration = new FilterRegistrationBean<>(new EngineDoorGuard(identityService, taskService));
+  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identityService, TaskService taskService,
+      AuthorizationService authorizationService) {
+    var registration = new FilterRegistrationBean<>(new EngineDoorGuard(identityService, taskService,
+        authorizationService));
     registration.setName("engine-door-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(2);
