@@ -4,9 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ProjectRepository extends JpaRepository<Project, Long> {
-  Optional<Project> findByCode(String code);
+  // JPQL rather than a query derived from the name: Hibernate keeps the plan of a JPQL string,
+  // a derived query is built and translated anew on every call (this one runs for every referral).
+  @Query("select p from Project p where p.code = :code")
+  Optional<Project> findByCode(@Param("code") String code);
 
   List<Project> findByActiveTrueOrderByCode();
 }

@@ -13,11 +13,18 @@ public interface DeadlineRepository extends JpaRepository<Deadline, Long> {
 
   List<Deadline> findByCaseIdOrderByDueAt(Long caseId);
 
-  Optional<Deadline> findByTaskId(String taskId);
+  // These three in JPQL rather than derived from their names: Hibernate keeps the plan of a JPQL
+  // string, a derived query is built and translated anew on every call, and these run for every
+  // task created, completed or deleted and every escalation.
+  @Query("select d from Deadline d where d.taskId = :taskId")
+  Optional<Deadline> findByTaskId(@Param("taskId") String taskId);
 
-  int countByCaseIdAndKind(Long caseId, String kind);
+  @Query("select count(d) from Deadline d where d.caseId = :caseId and d.kind = :kind")
+  int countByCaseIdAndKind(@Param("caseId") Long caseId, @Param("kind") String kind);
 
-  List<Deadline> findByCaseIdAndStateAndDueAtLessThanEqual(Long caseId, DeadlineState state, Instant at);
+  @Query("select d from Deadline d where d.caseId = :caseId and d.state = :state and d.dueAt <= :at")
+  List<Deadline> findByCaseIdAndStateAndDueAtLessThanEqual(@Param("caseId") Long caseId,
+      @Param("state") DeadlineState state, @Param("at") Instant at);
 
   List<Deadline> findByStateAndEscalatedAtIsNullAndDueAtLessThanEqualAndReminderSentAtIsNull(DeadlineState state,
       Instant dueBefore);

@@ -40,7 +40,11 @@ class DeadlineTracker implements TaskListener {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> open(task);
       // A form with a step date has judged the deadline already (StepDates); a step without one happened today.
-      case EVENTNAME_COMPLETE -> unfinished(task).ifPresent(d -> d.complete(clock.today(), clock.now()));
+      case EVENTNAME_COMPLETE -> {
+        if (!StepDates.judged(task.getId())) {
+          unfinished(task).ifPresent(d -> d.complete(clock.today(), clock.now()));
+        }
+      }
       case EVENTNAME_DELETE -> unfinished(task).ifPresent(d -> d.end(endedOn(d), clock.now()));
       default -> { }
     }

@@ -34,6 +34,13 @@ final class Bench {
   /** Seconds of measurement per throughput figure, after as many seconds' warm-up as a third of it. */
   static final int SECONDS = Integer.getInteger("bench.seconds", 15);
   static final int WARM_UP_CALLS = 10;
+  /**
+   * {@code -Dbench.statementLog=true}: every statement of the applications' and the bench's own
+   * sessions goes to the PostgreSQL server log ({@code log_min_duration_statement = 0}, those
+   * sessions only), with a marker statement at each phase ({@link #mark}), to count statements per
+   * operation. Slows the database: for counting, not for figures.
+   */
+  static final boolean STATEMENT_LOG = Boolean.getBoolean("bench.statementLog");
   static final Path RESULTS = Path.of("target", "bench", "results.txt");
 
   private static final List<String> SUMMARY = Collections.synchronizedList(new ArrayList<>());
@@ -65,6 +72,16 @@ final class Bench {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** With {@link #STATEMENT_LOG}: a statement in the server log that names the phase beginning now. */
+  static void mark(Connection db, String phase) throws SQLException {
+    if (STATEMENT_LOG) {
+      try (var statement = db.createStatement()) {
+        statement.execute("set log_min_duration_statement to 0");
+        statement.execute("select 'bench-mark: " + phase.replace("'", "") + "'");
+      }
     }
   }
 

@@ -41,9 +41,16 @@ record BenchApp(Kind kind, ConfigurableApplicationContext context) implements Au
         "--server.port=0",
         "--spring.main.banner-mode=off",
         "--camunda.bpm.generic-properties.properties.hostname=" + kind.name().toLowerCase()));
+    List<String> sessionSettings = new ArrayList<>();
     if (seeding) {
       args.add("--camunda.bpm.job-execution.enabled=false");
-      args.add("--spring.datasource.hikari.connection-init-sql=set synchronous_commit to off");
+      sessionSettings.add("set synchronous_commit to off");
+    }
+    if (Bench.STATEMENT_LOG) {
+      sessionSettings.add("set log_min_duration_statement to 0");
+    }
+    if (!sessionSettings.isEmpty()) {
+      args.add("--spring.datasource.hikari.connection-init-sql=" + String.join("; ", sessionSettings));
     }
     ConfigurableApplicationContext context;
     if (kind == Kind.STEGVIS) {
