@@ -1,11 +1,15 @@
 package se.stegvis.problems;
 
 import java.sql.SQLException;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Configurable;
@@ -45,31 +49,41 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
   private final DatabaseOutage outage;
 
   /**
-   * The latest application's instance, for Tasklist's own copy of the engine API
+   * The running applications' instances, latest last, for Tasklist's own copy of the engine API
    * ({@code /camunda/api/engine}), whose JAX-RS application Camunda builds outside Spring: there
-   * {@link WebappEngineApiConflicts} registers the same mappers through Jersey's auto-discovery.
+   * {@link WebappEngineApiConflicts} registers the same mappers through Jersey's auto-discovery, and
+   * they ask {@link #current()} on each request. One application in production; in tests a context
+   * closed before another's webapp API answers must not be the one that judges its failures.
    */
-  private static volatile EngineRestTransientFailures current;
+  private static final Deque<EngineRestTransientFailures> RUNNING = new ConcurrentLinkedDeque<>();
 
   EngineRestTransientFailures(DatabaseOutage outage) {
     this.outage = outage;
-    current = this;
+    RUNNING.addLast(this);
+  }
+
+  @PreDestroy
+  void stopped() {
+    RUNNING.remove(this);
   }
 
   static EngineRestTransientFailures current() {
-    return current;
+    return RUNNING.peekLast();
   }
 
   @Override
   public void customize(ResourceConfig config) {
-    register(config);
+    register(config, () -> this);
   }
 
-  /** Adds the mappers to a JAX-RS application: {@code /engine-rest} here, Tasklist's copy in {@link WebappEngineApiConflicts}. */
-  void register(Configurable<?> config) {
-    config.register(new RestExceptionConflicts(this));
-    config.register(new EngineExceptionConflicts(this));
-    config.register(new OtherExceptionConflicts(this));
+  /**
+   * Adds the mappers to a JAX-RS application: {@code /engine-rest} with this application's instance,
+   * Tasklist's copy ({@link WebappEngineApiConflicts}) with the {@link #current()} one.
+   */
+  static void register(Configurable<?> config, Supplier<EngineRestTransientFailures> failures) {
+    config.register(new RestExceptionConflicts(failures));
+    config.register(new EngineExceptionConflicts(failures));
+    config.register(new OtherExceptionConflicts(failures));
   }
 
   /** The Swedish message for a concurrency failure, or null when the exception is something else. */
@@ -182,16 +196,16 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
    * for that type; Jersey asks {@code isMappable} first, so everything else keeps Camunda's answer.
    */
   abstract static class Mapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
-    private final EngineRestTransientFailures failures;
+    private final Supplier<EngineRestTransientFailures> failures;
     private final ThreadLocal<Response> answer = new ThreadLocal<>();
 
-    Mapper(EngineRestTransientFailures failures) {
+    Mapper(Supplier<EngineRestTransientFailures> failures) {
       this.failures = failures;
     }
 
     @Override
     public boolean isMappable(E exception) {
-      answer.set(failures.answer(exception));
+      answer.set(failures.get().answer(exception));
       return answer.get() != null;
     }
 
@@ -199,14 +213,14 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
     public Response toResponse(E exception) {
       Response response = answer.get();
       answer.remove();
-      return response != null ? response : failures.answer(exception);
+      return response != null ? response : failures.get().answer(exception);
     }
   }
 
   /** Resource methods that wrap the engine's exception (submit-form, complete) in a RestException. */
   @Priority(Priorities.USER - 1000)
   static class RestExceptionConflicts extends Mapper<RestException> {
-    RestExceptionConflicts(EngineRestTransientFailures failures) {
+    RestExceptionConflicts(Supplier<EngineRestTransientFailures> failures) {
       super(failures);
     }
   }
@@ -214,7 +228,7 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
   /** Resource methods that let the engine's exception through. */
   @Priority(Priorities.USER - 1000)
   static class EngineExceptionConflicts extends Mapper<ProcessEngineException> {
-    EngineExceptionConflicts(EngineRestTransientFailures failures) {
+    EngineExceptionConflicts(Supplier<EngineRestTransientFailures> failures) {
       super(failures);
     }
   }
@@ -222,7 +236,7 @@ class EngineRestTransientFailures implements ResourceConfigCustomizer {
   /** What our listeners throw through the engine unwrapped, such as a unique-key violation from our tables. */
   @Priority(Priorities.USER - 1000)
   static class OtherExceptionConflicts extends Mapper<RuntimeException> {
-    OtherExceptionConflicts(EngineRestTransientFailures failures) {
+    OtherExceptionConflicts(Supplier<EngineRestTransientFailures> failures) {
       super(failures);
     }
   }

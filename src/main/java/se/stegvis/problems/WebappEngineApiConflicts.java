@@ -24,11 +24,10 @@ public class WebappEngineApiConflicts implements AutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
-    EngineRestTransientFailures failures = EngineRestTransientFailures.current();
     boolean present = context.getConfiguration().getInstances().stream()
         .anyMatch(EngineRestTransientFailures.Mapper.class::isInstance);
-    if (failures != null && !present) {
-      failures.register(context);
+    if (EngineRestTransientFailures.current() != null && !present) {
+      EngineRestTransientFailures.register(context, EngineRestTransientFailures::current);
     }
     if (!context.getConfiguration().isRegistered(ApiProblems.FormRejectedMapper.class)) {
       context.register(ApiProblems.FormRejectedMapper.class);
