@@ -85,25 +85,23 @@ class Caseloads {
     boolean manager = viewer.roles().contains(Role.MANAGER) || viewer.isAdministrator();
     CaseListOrder order = CaseListOrder.parse(request.sort(), manager ? CaseListOrder.COACH : CaseListOrder.NAME);
     Selection selection = new Selection(access.caseloadIn(viewer, "c", "p"), request);
-    List<CoachCount> coaches = counts(selection);
-    List<CoachCount> listed = coaches.stream()
-        .filter(c -> request.coach() == null || request.coach().equals(c.coach())).toList();
     ToIntFunction<CoachCount> matching = switch (request.due()) {
       case ALL -> CoachCount::cases;
       case LATE -> CoachCount::late;
       case WEEK -> CoachCount::dueWithinWeek;
     };
-    int total = listed.stream().mapToInt(matching).sum();
-    int late = request.due() == NextStepDue.WEEK ? 0 : listed.stream().mapToInt(CoachCount::late).sum();
-
-    // In coach order a page holds the cases of a few coaches, whose numbers the counts give: only
-    // those are read. Any other order needs every case of the selection.
-    List<CoachCount> read = listed;
+    // In coach order a page holds the cases of a few coaches, whose numbers the database counts: only
+    // those are read (a manager's project of thousands). Any other order needs every case of the
+    // selection, and then the counts come from what was read (a coach's few: one query, not two).
+    List<CoachCount> coaches;
+    List<CaseFacts> facts;
+    List<CaseSummary> all;
     int skip = request.offset();
     if (order == CaseListOrder.COACH && request.ascending()) {
-      read = new ArrayList<>();
+      coaches = counts(selection);
+      List<CoachCount> read = new ArrayList<>();
       int before = 0;
-      for (CoachCount coach : listed) {
+      for (CoachCount coach : listed(coaches, request)) {
         int size = matching.applyAsInt(coach);
         if (before + size > request.offset() && before < request.offset() + request.limit()) {
           if (read.isEmpty()) {
@@ -113,9 +111,18 @@ class Caseloads {
         }
         before += size;
       }
+      facts = read.isEmpty() ? List.of() : facts(selection, read);
+      all = summaries.withoutStepNames(facts);
+    } else {
+      facts = facts(selection, null);
+      all = summaries.withoutStepNames(facts);
+      coaches = countsOf(all);
     }
-    List<CaseFacts> facts = read.isEmpty() ? List.of() : facts(selection, read);
-    List<CaseSummary> rows = summaries.withoutStepNames(facts).stream().filter(request.due().matches)
+    List<CoachCount> listed = listed(coaches, request);
+    int total = listed.stream().mapToInt(matching).sum();
+    int late = request.due() == NextStepDue.WEEK ? 0 : listed.stream().mapToInt(CoachCount::late).sum();
+    List<CaseSummary> rows = all.stream().filter(request.due().matches)
+        .filter(s -> request.coach() == null || request.coach().equals(s.coach()))
         .sorted(order.comparator(request.ascending())).toList();
     List<CaseSummary> shown = rows.subList(Math.min(skip, rows.size()), Math.min(skip + request.limit(), rows.size()));
 
@@ -142,7 +149,13 @@ class Caseloads {
     }
   }
 
+  /** The selection's cases: of the given coaches, or all of them ({@code coaches} null). */
   private List<CaseFacts> facts(Selection selection, List<CoachCount> coaches) {
+    if (coaches == null) {
+      var query = entityManager.createQuery(CaseFacts.SELECT + selection.where(), CaseFacts.class);
+      selection.bind(query);
+      return query.getResultList();
+    }
     List<String> ids = coaches.stream().map(CoachCount::coach).filter(Objects::nonNull).toList();
     boolean none = coaches.stream().anyMatch(c -> c.coach() == null);
     String ofCoaches = ids.isEmpty() ? "c.coach is null"
@@ -178,9 +191,24 @@ class Caseloads {
         .toList());
     return rows.stream().map(r -> new CoachCount((String) r[0], r[0] == null ? null : names.getOrDefault(r[0], (String) r[0]),
         ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), ((Number) r[3]).intValue()))
-        .sorted(Comparator.comparing(CoachCount::coachName, Comparator.nullsLast(
-            Comparator.comparing(CaseListOrder::swedishKey))).thenComparing(CoachCount::coach,
-            Comparator.nullsLast(Comparator.naturalOrder())))
-        .toList();
+        .sorted(COACH_ORDER).toList();
+  }
+
+  /** The same counts as {@link #counts}, of cases already read. */
+  private static List<CoachCount> countsOf(List<CaseSummary> rows) {
+    return rows.stream().collect(Collectors.groupingBy(s -> Objects.requireNonNullElse(s.coach(), ""))).values()
+        .stream().map(cases -> new CoachCount(cases.get(0).coach(), cases.get(0).coachName(), cases.size(),
+            (int) cases.stream().filter(NextStepDue.LATE.matches).count(),
+            (int) cases.stream().filter(NextStepDue.WEEK.matches).count()))
+        .sorted(COACH_ORDER).toList();
+  }
+
+  /** The coaches in Swedish name order (two of the same name by user id), the cases without a coach last. */
+  private static final Comparator<CoachCount> COACH_ORDER = Comparator.comparing(CoachCount::coachName,
+      Comparator.nullsLast(Comparator.comparing(CaseListOrder::swedishKey))).thenComparing(CoachCount::coach,
+      Comparator.nullsLast(Comparator.<String>naturalOrder()));
+
+  private static List<CoachCount> listed(List<CoachCount> coaches, Request request) {
+    return coaches.stream().filter(c -> request.coach() == null || request.coach().equals(c.coach())).toList();
   }
 }

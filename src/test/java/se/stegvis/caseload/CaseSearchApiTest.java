@@ -256,6 +256,9 @@ class CaseSearchApiTest extends ApiTest {
     assertThat(counts.path("cases").asInt()).isEqualTo(3);
     assertThat(counts.path("late").asInt()).isZero();
     assertThat(counts.path("dueWithinWeek").asInt()).isEqualTo(3); // the plan is due in 4 days
+    // Another order reads the whole selection and counts what it read: the same counts.
+    assertThat(coachCount(ok(get("/api/caseload?sort=name&limit=1", MANAGER)), coach)).isEqualTo(counts);
+    assertThat(coachCount(own, coach)).isEqualTo(counts);
 
     assertThat(ok(get("/api/caseload?coach=" + coach + "&due=late", MANAGER)).path("total").asInt()).isZero();
     assertThat(ok(get("/api/caseload?coach=" + coach + "&due=week", MANAGER)).path("total").asInt()).isEqualTo(3);
