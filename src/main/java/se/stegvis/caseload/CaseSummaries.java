@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.persistence.EntityManager;
 
@@ -23,7 +24,7 @@ import se.stegvis.time.EngineClock;
 /**
  * Turns {@link CaseFacts} into {@link CaseSummary} rows: the coaches' names in one query for the
  * whole list and, for the rows shown, each case's next undone step (its earliest open or missed
- * deadline) named in one more.
+ * deadline) named in one more; the rows are made once and only named.
  */
 @Component
 class CaseSummaries {
@@ -42,16 +43,19 @@ class CaseSummaries {
 
   /** The rows as shown: with the name of each case's next step. */
   List<CaseSummary> of(List<CaseFacts> cases) {
-    if (cases.isEmpty()) {
+    return withStepNames(withoutStepNames(cases), cases.stream().map(CaseFacts::id).toList());
+  }
+
+  /** Rows made by {@link #withoutStepNames}, with the name of each one's next step; {@code ids}: their cases, in order. */
+  List<CaseSummary> withStepNames(List<CaseSummary> rows, List<Long> ids) {
+    if (rows.isEmpty()) {
       return List.of();
     }
-    Map<Long, Deadline> next = nextSteps(cases.stream().map(CaseFacts::id).toList());
+    Map<Long, Deadline> next = nextSteps(ids);
     Map<String, String> labels = deadlineLabels.all();
-    Map<String, String> coaches = coachNames(cases);
-    LocalDate today = clock.today();
-    return cases.stream().map(c -> {
-      Deadline step = next.get(c.id());
-      return summary(c, step == null ? null : labels.getOrDefault(step.getKind(), step.getKind()), coaches, today);
+    return IntStream.range(0, rows.size()).mapToObj(i -> {
+      Deadline step = next.get(ids.get(i));
+      return step == null ? rows.get(i) : rows.get(i).withNextStep(labels.getOrDefault(step.getKind(), step.getKind()));
     }).toList();
   }
 
@@ -60,17 +64,20 @@ class CaseSummaries {
    * with {@link #of}: everything but the next step's name (its due date is there), and no deadline read.
    */
   List<CaseSummary> withoutStepNames(List<CaseFacts> cases) {
+    if (cases.isEmpty()) {
+      return List.of();
+    }
     Map<String, String> coaches = coachNames(cases);
     LocalDate today = clock.today();
-    return cases.stream().map(c -> summary(c, null, coaches, today)).toList();
+    return cases.stream().map(c -> summary(c, coaches, today)).toList();
   }
 
-  private static CaseSummary summary(CaseFacts c, String nextStep, Map<String, String> coaches, LocalDate today) {
+  private static CaseSummary summary(CaseFacts c, Map<String, String> coaches, LocalDate today) {
     LocalDate due = c.nextDueAt() == null ? null : EngineClock.toDay(Date.from(c.nextDueAt()));
     LocalDate supportEnds = c.exitedOn() == null ? today : c.exitedOn();
     return new CaseSummary(c.caseNumber(), c.name(), c.protectedIdentity(), c.projectCode(), c.projectName(),
         c.phase().name(), c.phase().label(), CaseStatus.of(c.phase()).parameter(), c.coach(),
-        c.coach() == null ? null : coaches.getOrDefault(c.coach(), c.coach()), nextStep, due,
+        c.coach() == null ? null : coaches.getOrDefault(c.coach(), c.coach()), null, due,
         due == null ? null : (int) ChronoUnit.DAYS.between(today, due), c.referredOn(), c.startedOn(), c.exitedOn(),
         c.startedOn() == null ? null : (int) ChronoUnit.DAYS.between(c.startedOn(), supportEnds));
   }

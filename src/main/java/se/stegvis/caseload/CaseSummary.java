@@ -10,4 +10,10 @@ public record CaseSummary(String caseNumber, String name, boolean protectedIdent
     String projectName, String phase, String phaseLabel, String status, String coach, String coachName,
     String nextStep, LocalDate nextDue, Integer dueInDays, LocalDate referredOn, LocalDate startedOn,
     LocalDate exitedOn, Integer daysInSupport) {
+
+  /** The same row with its next step named. */
+  CaseSummary withNextStep(String step) {
+    return new CaseSummary(caseNumber, name, protectedIdentity, projectCode, projectName, phase, phaseLabel, status,
+        coach, coachName, step, nextDue, dueInDays, referredOn, startedOn, exitedOn, daysInSupport);
+  }
 }

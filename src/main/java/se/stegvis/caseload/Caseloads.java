@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -126,11 +125,11 @@ class Caseloads {
         .sorted(order.comparator(request.ascending())).toList();
     List<CaseSummary> shown = rows.subList(Math.min(skip, rows.size()), Math.min(skip + request.limit(), rows.size()));
 
-    Map<String, CaseFacts> byNumber = facts.stream().collect(Collectors.toMap(CaseFacts::caseNumber, Function.identity()));
-    List<CaseFacts> page = shown.stream().map(s -> byNumber.get(s.caseNumber())).toList();
-    audit.read(page.stream().map(CaseFacts::id).toList(), "Mina deltagare (namn, fas, nästa steg)");
+    Map<String, Long> ids = facts.stream().collect(Collectors.toMap(CaseFacts::caseNumber, CaseFacts::id));
+    List<Long> page = shown.stream().map(s -> ids.get(s.caseNumber())).toList();
+    audit.read(page, "Mina deltagare (namn, fas, nästa steg)");
     return new Caseload(manager ? View.MANAGER : View.COACH, request.status().parameter(), total, late,
-        request.offset(), request.limit(), coaches, summaries.of(page));
+        request.offset(), request.limit(), coaches, summaries.withStepNames(shown, page));
   }
 
   /** The cases of the caseload the request selects (status, project), of the given coaches. */
