@@ -32,22 +32,21 @@ public class CoachLoads {
     this.clock = clock;
   }
 
-  /** Every coach with a case; a coach without one has no entry (no load). */
+  /**
+   * Every coach with a case; a coach without one has no entry (no load). One pass over the coaches'
+   * open cases (index on coach and phase), each asking its own undone steps whether one is past due:
+   * it costs what the coaches hold, not what the whole register holds.
+   */
   public Map<String, Load> byCoach() {
-    Map<String, Integer> open = new HashMap<>();
-    jdbc.query("select coach, count(*) from case_file where coach is not null and phase in ('ACCEPTED', 'ACTIVE') "
-        + "group by coach", rs -> {
-          open.put(rs.getString(1), rs.getInt(2));
-        });
-    Map<String, Integer> overdue = new HashMap<>();
-    jdbc.query("""
-        select c.coach, count(distinct c.id) from case_file c join deadline d on d.case_id = c.id
-        where c.coach is not null and c.phase in ('ACCEPTED', 'ACTIVE') and d.unfinished_due_at < ?
-        group by c.coach""", rs -> {
-          overdue.put(rs.getString(1), rs.getInt(2));
-        }, Timestamp.from(clock.now()));
     Map<String, Load> loads = new HashMap<>();
-    open.forEach((coach, count) -> loads.put(coach, new Load(count, overdue.getOrDefault(coach, 0))));
+    jdbc.query("""
+        select c.coach, count(*),
+          sum(case when exists (select 1 from deadline d where d.case_id = c.id and d.unfinished_due_at < ?)
+            then 1 else 0 end)
+        from case_file c where c.coach is not null and c.phase in ('ACCEPTED', 'ACTIVE')
+        group by c.coach""", rs -> {
+          loads.put(rs.getString(1), new Load(rs.getInt(2), rs.getInt(3)));
+        }, Timestamp.from(clock.now()));
     return loads;
   }
 }

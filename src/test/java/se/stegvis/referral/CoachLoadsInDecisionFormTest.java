@@ -2,6 +2,8 @@ package se.stegvis.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +57,27 @@ class CoachLoadsInDecisionFormTest extends ApiTest {
     // The answer is computed, nothing is written: the task's stored list is as it was.
     assertThat(taskService.getVariableLocalTyped(taskId, ProcessVariables.COACH_OPTIONS, false).getValue()
         .toString()).isEqualTo(stored);
+  }
+
+  @Test
+  @DisplayName("ett ärende med flera försenade steg räknas en gång; avslutade ärenden räknas inte")
+  void aCaseIsCountedOnceAndOnlyWhileOpen() throws Exception {
+    LocalDate today = LocalDate.now();
+    CaseFile waiting = referOn(today.minusDays(1));
+    String taskId = task(waiting, "decideIntake").getId();
+    clockAt(today, MORNING);
+    int[] before = load(optionsFromFormService(taskId));
+
+    // Participation started 100 days ago: the action plan (14 days) and the first multi-party
+    // meeting (2 months) are both late.
+    CaseFile late = activeCase(today.minusDays(100));
+    exitedCase(today.minusDays(3), "JOB_SEEKING");
+    clockAt(today, MORNING);
+    assertThat(jdbc.queryForObject("select count(*) from deadline where case_id = ? and unfinished_due_at < ?",
+        Integer.class, late.getId(), Timestamp.from(Instant.now())))
+        .as("the case has more than one late step").isGreaterThan(1);
+
+    assertThat(load(optionsFromFormService(taskId))).containsExactly(before[0] + 1, before[1] + 1);
   }
 
   @Test
