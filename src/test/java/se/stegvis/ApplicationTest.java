@@ -1,6 +1,7 @@
 package se.stegvis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,17 @@ class ApplicationTest {
   void migrationsApply() {
     assertThat(flyway.info().applied()).extracting(m -> m.getVersion().getVersion()).contains("1", "2");
     assertThat(flyway.info().pending()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("The Java migrations are recorded as always, so flyway validate passes on databases they migrated")
+  void javaMigrationsKeepTheirRecordedHistory() {
+    assertThat(flyway.info().applied())
+        .extracting(m -> m.getVersion().getVersion(), MigrationInfo::getDescription, m -> m.getType().name(),
+            MigrationInfo::getChecksum)
+        .contains(tuple("12.1", "deadline states from step dates", "JDBC", null),
+            tuple("15", "search log append-only", "JDBC", null),
+            tuple("18", "membership history", "JDBC", null));
   }
 
   @Test

@@ -7,11 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.schema.VersionedJavaMigration;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -31,32 +30,13 @@ import se.stegvis.time.EngineClock;
  * record (the engine's first users are recorded as they are made).
  */
 @Component
-public class MembershipHistoryBegins implements JavaMigration {
+public class MembershipHistoryBegins extends VersionedJavaMigration {
 
   private final EngineClock clock;
 
   MembershipHistoryBegins(EngineClock clock) {
+    super("18", "membership history");
     this.clock = clock;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("18");
-  }
-
-  @Override
-  public String getDescription() {
-    return "membership history";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
   }
 
   @Override

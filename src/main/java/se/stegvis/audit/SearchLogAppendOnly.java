@@ -4,10 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+
+import se.stegvis.schema.VersionedJavaMigration;
 
 /**
  * Flyway 15: the log of person searches ({@code search_entry}, Flyway 13) becomes append-only in
@@ -22,26 +22,10 @@ import org.springframework.stereotype.Component;
  * the audit log, docs/security.md): there is no delete path to keep open.
  */
 @Component
-public class SearchLogAppendOnly implements JavaMigration {
+public class SearchLogAppendOnly extends VersionedJavaMigration {
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("15");
-  }
-
-  @Override
-  public String getDescription() {
-    return "search log append-only";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public SearchLogAppendOnly() {
+    super("15", "search log append-only");
   }
 
   @Override

@@ -10,11 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
+import se.stegvis.schema.VersionedJavaMigration;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -34,7 +33,7 @@ import se.stegvis.time.EngineClock;
  * bean, which Spring Boot hands to Flyway; named by its version, not by Flyway's class-name convention.
  */
 @Component
-public class DeadlineStatesMigration implements JavaMigration {
+public class DeadlineStatesMigration extends VersionedJavaMigration {
 
   private static final String ROWS = """
       select d.id, d.kind, d.sequence, d.due_at, d.state, d.completed_at, c.exited_on,
@@ -56,24 +55,8 @@ public class DeadlineStatesMigration implements JavaMigration {
       update deadline set state = ?, step_on = ?, ended_on = ?, unfinished_due_at = ? where id = ?
       """;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("12.1");
-  }
-
-  @Override
-  public String getDescription() {
-    return "deadline states from step dates";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  public DeadlineStatesMigration() {
+    super("12.1", "deadline states from step dates");
   }
 
   @Override
