@@ -47,7 +47,7 @@ public record DatabaseSnapshot(Map<String, Object> parts) {
   /** History of a case that only grows: counted. */
   private static final List<String> CASE_ENGINE_COUNTS = List.of("ACT_HI_ACTINST", "ACT_HI_DETAIL", "ACT_HI_OP_LOG");
 
-  /** The engine's rows outside any case: models, identities, grants' owners, filters, batches and properties. */
+  /** The engine's rows outside any case: models, identities, filters, batches, external tasks, properties. */
   private static final List<String> ENGINE_ROWS = List.of("select ID_ from ACT_RE_DEPLOYMENT order by ID_",
       "select ID_, REV_, SUSPENSION_STATE_, HISTORY_TTL_ from ACT_RE_PROCDEF order by ID_",
       "select ID_, REV_, SUSPENSION_STATE_, JOB_PRIORITY_ from ACT_RU_JOBDEF order by ID_",
