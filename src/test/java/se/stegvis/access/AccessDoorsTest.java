@@ -25,6 +25,7 @@ import se.stegvis.identity.Groups;
 import se.stegvis.placement.PlacementRepository;
 import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.ApiTest;
+import se.stegvis.support.DatabaseSnapshot;
 
 /**
  * Every door of the application's API, generated: each handler mapping Spring knows must have its
@@ -645,80 +646,6 @@ class AccessDoorsTest extends ApiTest {
         .replace("{operationId}", operationLogEntry);
   }
 
-  /** Everything of the case an engine write could change: its instances, steps, variables, timers, history and case rows. */
-  private Map<String, Object> caseState(CaseObjects c) {
-    String root = c.root;
-    String instances = "(select ID_ from ACT_RU_EXECUTION where ROOT_PROC_INST_ID_ = ?)";
-    String tasks = "(select ID_ from ACT_RU_TASK where PROC_INST_ID_ in " + instances + ")";
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("executions", jdbc.queryForList("select ID_, REV_, ACT_ID_, IS_ACTIVE_, SUSPENSION_STATE_ "
-        + "from ACT_RU_EXECUTION where ROOT_PROC_INST_ID_ = ? order by ID_", root));
-    state.put("tasks", jdbc.queryForList("select ID_, REV_, NAME_, ASSIGNEE_, OWNER_, DELEGATION_, PRIORITY_, DUE_DATE_, "
-        + "FOLLOW_UP_DATE_, SUSPENSION_STATE_ from ACT_RU_TASK where PROC_INST_ID_ in " + instances + " order by ID_", root));
-    state.put("identity links", jdbc.queryForList("select TASK_ID_, TYPE_, USER_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK "
-        + "where TASK_ID_ in " + tasks + " order by TASK_ID_, TYPE_, USER_ID_, GROUP_ID_", root));
-    state.put("variables", jdbc.queryForList("select ID_, REV_, NAME_, TEXT_, LONG_, DOUBLE_ from ACT_RU_VARIABLE "
-        + "where PROC_INST_ID_ in " + instances + " order by ID_", root));
-    state.put("jobs", jdbc.queryForList("select ID_, REV_, DUEDATE_, RETRIES_, SUSPENSION_STATE_, PRIORITY_ from ACT_RU_JOB "
-        + "where PROCESS_INSTANCE_ID_ in " + instances + " order by ID_", root));
-    state.put("incidents", jdbc.queryForList("select ID_, REV_, ANNOTATION_ from ACT_RU_INCIDENT where PROC_INST_ID_ in "
-        + instances + " order by ID_", root));
-    state.put("subscriptions", jdbc.queryForList("select ID_ from ACT_RU_EVENT_SUBSCR where PROC_INST_ID_ in "
-        + instances + " order by ID_", root));
-    state.put("history of instances", jdbc.queryForList("select ID_, STATE_, END_TIME_ from ACT_HI_PROCINST "
-        + "where ROOT_PROC_INST_ID_ = ? order by ID_", root));
-    state.put("history of steps", jdbc.queryForList("select ID_, ASSIGNEE_, OWNER_, END_TIME_, DELETE_REASON_ "
-        + "from ACT_HI_TASKINST where ROOT_PROC_INST_ID_ = ? order by ID_", root));
-    state.put("history of variables", jdbc.queryForList("select ID_, REV_, STATE_ from ACT_HI_VARINST "
-        + "where ROOT_PROC_INST_ID_ = ? order by ID_", root));
-    state.put("comments", jdbc.queryForList("select ID_, MESSAGE_ from ACT_HI_COMMENT where ROOT_PROC_INST_ID_ = ? "
-        + "order by ID_", root));
-    state.put("attachments", jdbc.queryForList("select ID_, REV_, NAME_ from ACT_HI_ATTACHMENT where ROOT_PROC_INST_ID_ = ? "
-        + "order by ID_", root));
-    state.put("operation log", jdbc.queryForObject("select count(*) from ACT_HI_OP_LOG where ROOT_PROC_INST_ID_ = ?",
-        Long.class, root));
-    state.put("case_file", jdbc.queryForList("select * from case_file where id = ?", c.caseFile.getId()));
-    for (String table : CASE_TABLES) {
-      state.put(table, jdbc.queryForList("select * from " + table + " where case_id = ? order by id", c.caseFile.getId()));
-    }
-    return state;
-  }
-
-  /** What an engine write outside a case could change: models, identities, grants, filters, batches, and counts of the rest. */
-  private Map<String, Object> engineState() {
-    Map<String, Object> state = new LinkedHashMap<>();
-    for (String query : List.of("select ID_ from ACT_RE_DEPLOYMENT order by ID_",
-        "select ID_, REV_, SUSPENSION_STATE_, HISTORY_TTL_ from ACT_RE_PROCDEF order by ID_",
-        "select ID_, REV_, SUSPENSION_STATE_, JOB_PRIORITY_ from ACT_RU_JOBDEF order by ID_",
-        "select ID_, REV_ from ACT_ID_USER order by ID_", "select ID_, REV_ from ACT_ID_GROUP order by ID_",
-        "select USER_ID_, GROUP_ID_ from ACT_ID_MEMBERSHIP order by USER_ID_, GROUP_ID_",
-        "select ID_, REV_ from ACT_ID_TENANT order by ID_",
-        "select TENANT_ID_, USER_ID_, GROUP_ID_ from ACT_ID_TENANT_MEMBER order by ID_",
-        "select ID_, REV_ from ACT_RU_FILTER order by ID_", "select ID_, REV_, SUSPENSION_STATE_ from ACT_RU_BATCH order by ID_",
-        "select ID_, REV_ from ACT_RU_EXT_TASK order by ID_", "select NAME_, VALUE_, REV_ from ACT_GE_PROPERTY order by NAME_",
-        "select count(*), sum(REV_) from ACT_RU_AUTHORIZATION", "select count(*), sum(REV_) from ACT_RU_EXECUTION",
-        "select count(*), sum(REV_) from ACT_RU_TASK", "select count(*), sum(REV_) from ACT_RU_JOB",
-        "select count(*), sum(REV_) from ACT_RU_VARIABLE", "select count(*), sum(REV_) from ACT_RU_INCIDENT",
-        "select count(*) from ACT_RU_EVENT_SUBSCR", "select count(*) from ACT_RU_TASK_METER_LOG",
-        "select count(*) from ACT_HI_PROCINST", "select count(*) from ACT_HI_VARINST", "select count(*) from ACT_HI_OP_LOG",
-        "select count(*) from ACT_HI_COMMENT", "select count(*), sum(REV_) from ACT_HI_ATTACHMENT",
-        "select count(*) from ACT_HI_BATCH", "select count(*) from ACT_HI_INCIDENT")) {
-      state.put(query, jdbc.queryForList(query));
-    }
-    return state;
-  }
-
-  /** The keys whose values differ, to name what a refused call changed. */
-  private static Set<String> changed(Map<String, Object> before, Map<String, Object> after) {
-    Set<String> keys = new TreeSet<>();
-    before.forEach((key, value) -> {
-      if (!java.util.Objects.equals(value, after.get(key))) {
-        keys.add(key);
-      }
-    });
-    return keys;
-  }
-
   static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
 
   /**
@@ -804,10 +731,10 @@ class AccessDoorsTest extends ApiTest {
         List<Kind> kinds = operation.perCase() ? List.of(Kind.values()) : java.util.Collections.singletonList(null);
         perCase += operation.perCase() ? 1 : 0;
         // First the users the matrix refuses, each through both doors: 403 or 404, and nothing changed.
-        Map<String, Object> engineBefore = engineState();
+        DatabaseSnapshot engineBefore = DatabaseSnapshot.ofEngine(jdbc);
         for (Kind kind : kinds) {
           CaseObjects c = kind == null ? null : cases.get(kind);
-          Map<String, Object> before = c == null ? null : caseState(c);
+          DatabaseSnapshot before = c == null ? null : DatabaseSnapshot.ofCase(jdbc, c.caseFile);
           for (var user : USERS.entrySet()) {
             boolean admin = user.getValue().contains(Role.ADMINISTRATOR);
             Set<Relation> relations = kind == null ? EnumSet.of(Relation.NONE) : relations(user.getKey(), kind);
@@ -826,13 +753,13 @@ class AccessDoorsTest extends ApiTest {
             }
           }
           if (c != null) {
-            Set<String> changed = changed(before, caseState(c));
+            Set<String> changed = DatabaseSnapshot.ofCase(jdbc, c.caseFile).changedFrom(before);
             if (!changed.isEmpty()) {
               wrong.add(operation.key() + " on " + kind + ": refused calls changed " + changed);
             }
           }
         }
-        Set<String> changed = changed(engineBefore, engineState());
+        Set<String> changed = DatabaseSnapshot.ofEngine(jdbc).changedFrom(engineBefore);
         if (!changed.isEmpty()) {
           wrong.add(operation.key() + ": refused calls changed " + changed);
         }

@@ -38,6 +38,7 @@ import se.stegvis.survey.Survey;
 import se.stegvis.survey.SurveyAnswer;
 import se.stegvis.survey.SurveyAnswerRepository;
 import se.stegvis.support.CaseProcessTest;
+import se.stegvis.support.DatabaseSnapshot;
 import se.stegvis.support.FlowNodeCoverage;
 
 /**
@@ -468,12 +469,12 @@ class ParticipantCaseProcessTest extends CaseProcessTest {
     CaseFile c = referOn(day);
     completeOn(day, c, "decideIntake", WORKING_GROUP_MEMBER, acceptance(day));
     completeOn(day, c, "startParticipation", COACH, participationStart(day));
-    Map<String, Object> otherBefore = snapshot(other);
+    DatabaseSnapshot otherBefore = DatabaseSnapshot.ofCase(jdbc, other);
 
     var tampered = actionPlan(day);
     tampered.put("caseId", other.getId());
     assertRefused(c, "makeActionPlan", COACH, tampered, "Formuläret hör inte till det här ärendet.");
-    assertThat(snapshot(other)).isEqualTo(otherBefore);
+    assertThat(DatabaseSnapshot.ofCase(jdbc, other)).isEqualTo(otherBefore);
     assertThat(runtimeService.getVariable(c.getProcessInstanceId(), "caseId")).isEqualTo(c.getId());
   }
 

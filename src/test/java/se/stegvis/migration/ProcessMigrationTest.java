@@ -44,6 +44,7 @@ import se.stegvis.deadline.DeadlineState;
 import se.stegvis.identity.Groups;
 import se.stegvis.support.AlsoOnPostgres;
 import se.stegvis.support.CaseProcessTest;
+import se.stegvis.support.DatabaseSnapshot;
 import se.stegvis.time.EngineClock;
 
 /**
@@ -218,7 +219,7 @@ class ProcessMigrationTest extends CaseProcessTest {
     CaseFile active = activeCase(referred.plusDays(5));
     int after = deploy(withRenamedStartParticipation(model()));
     clockAt(referred.plusDays(6), MORNING);
-    Map<String, Object> snapshot = engineState(waiting, active);
+    List<DatabaseSnapshot> snapshot = engineState(waiting, active);
     long logged = migrationsLogged();
 
     JsonNode plan = read(post(ADMIN, ADMIN_PASSWORD, PATH + "/plan", request(before, after, null)));
@@ -438,22 +439,9 @@ class ProcessMigrationTest extends CaseProcessTest {
         .userId(ADMIN).count();
   }
 
-  /** Case rows, engine rows and the process version of each case. */
-  Map<String, Object> engineState(CaseFile... caseFiles) {
-    Map<String, Object> state = new LinkedHashMap<>();
-    for (CaseFile caseFile : caseFiles) {
-      state.put(caseFile.getCaseNumber(), snapshot(caseFile));
-      state.put(caseFile.getCaseNumber() + " executions", jdbc.queryForList(
-          "select ID_, PROC_DEF_ID_, ACT_ID_, REV_ from ACT_RU_EXECUTION where PROC_INST_ID_ = ? order by ID_",
-          caseFile.getProcessInstanceId()));
-      state.put(caseFile.getCaseNumber() + " tasks", jdbc.queryForList(
-          "select ID_, PROC_DEF_ID_, REV_ from ACT_RU_TASK where PROC_INST_ID_ = ? order by ID_",
-          caseFile.getProcessInstanceId()));
-      state.put(caseFile.getCaseNumber() + " jobs", jdbc.queryForList(
-          "select ID_, PROCESS_DEF_ID_, JOB_DEF_ID_, REV_ from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ? order by ID_",
-          caseFile.getProcessInstanceId()));
-    }
-    return state;
+  /** Case rows and engine rows (the process version of each execution, step and timer) of each case. */
+  List<DatabaseSnapshot> engineState(CaseFile... caseFiles) {
+    return java.util.Arrays.stream(caseFiles).map(caseFile -> DatabaseSnapshot.ofCase(jdbc, caseFile)).toList();
   }
 
   // ---- HTTP ----
