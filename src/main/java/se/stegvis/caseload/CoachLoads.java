@@ -1,7 +1,10 @@
 package se.stegvis.caseload;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,20 +36,27 @@ public class CoachLoads {
   }
 
   /**
-   * Every coach with a case; a coach without one has no entry (no load). One pass over the coaches'
-   * open cases (index on coach and phase), each asking its own undone steps whether one is past due:
-   * it costs what the coaches hold, not what the whole register holds.
+   * The loads of the given coaches; a coach without an open case has no entry (no load). Read from
+   * the index on coach and phase, one probe per coach, each case asking its own undone steps whether
+   * one is late: it costs what these coaches hold, not what the register holds, and the plan does
+   * not depend on the table's statistics (a register filled faster than it is analysed).
    */
-  public Map<String, Load> byCoach() {
+  public Map<String, Load> of(List<String> coaches) {
     Map<String, Load> loads = new HashMap<>();
+    if (coaches.isEmpty()) {
+      return loads;
+    }
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(Timestamp.from(clock.now()));
+    arguments.addAll(coaches);
     jdbc.query("""
         select c.coach, count(*),
           sum(case when exists (select 1 from deadline d where d.case_id = c.id and d.unfinished_due_at < ?)
             then 1 else 0 end)
-        from case_file c where c.coach is not null and c.phase in ('ACCEPTED', 'ACTIVE')
-        group by c.coach""", rs -> {
+        from case_file c where c.coach in (%s) and c.phase in ('ACCEPTED', 'ACTIVE')
+        group by c.coach""".formatted(String.join(", ", Collections.nCopies(coaches.size(), "?"))), rs -> {
           loads.put(rs.getString(1), new Load(rs.getInt(2), rs.getInt(3)));
-        }, Timestamp.from(clock.now()));
+        }, arguments.toArray());
     return loads;
   }
 }

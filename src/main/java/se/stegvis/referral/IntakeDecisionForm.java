@@ -58,8 +58,9 @@ class IntakeDecisionForm implements CaseForm {
 
   /** Each coach with her load now, in the order of the form's list (by last name). */
   List<Map<String, String>> coachOptions() {
-    var loads = coachLoads.byCoach();
-    return coaches().stream()
+    List<User> coaches = coaches();
+    var loads = coachLoads.of(coaches.stream().map(User::getId).toList());
+    return coaches.stream()
         .map(u -> Map.of("label", name(u) + " – " + loads.getOrDefault(u.getId(), new CoachLoads.Load(0, 0)).label(),
             "value", u.getId()))
         .toList();
