@@ -47,13 +47,15 @@ class IntakeDecisionForm implements CaseForm {
   }
 
   /**
-   * The coaches to choose from, each with her load ("Anna Lind – 7 pågående, 2 försenade"): staff
-   * ids, names and counts, no participant data. Stored with the task when it is created, and made
-   * current again each time the form is opened ({@link CurrentCoachLoads}).
+   * The coaches to choose from, by name, stored with the task when it is created. Whoever opens the
+   * form gets each one with her load as it is then ("Anna Lind – 7 pågående, 2 försenade";
+   * {@link CurrentCoachLoads}), so the loads are counted when someone reads them, not on every
+   * referral: staff ids, names and counts, no participant data.
    */
   @Override
   public Map<String, Object> prefill(CaseFile caseFile, String processInstanceId) {
-    return Map.of(ProcessVariables.COACH_OPTIONS, SpinValues.jsonValue(Spin.JSON(coachOptions())).create());
+    List<Map<String, String>> byName = coaches().stream().map(u -> option(u, name(u))).toList();
+    return Map.of(ProcessVariables.COACH_OPTIONS, SpinValues.jsonValue(Spin.JSON(byName)).create());
   }
 
   /** Each coach with her load now, in the order of the form's list (by last name). */
@@ -61,9 +63,12 @@ class IntakeDecisionForm implements CaseForm {
     List<User> coaches = coaches();
     var loads = coachLoads.of(coaches.stream().map(User::getId).toList());
     return coaches.stream()
-        .map(u -> Map.of("label", name(u) + " – " + loads.getOrDefault(u.getId(), new CoachLoads.Load(0, 0)).label(),
-            "value", u.getId()))
+        .map(u -> option(u, name(u) + " – " + loads.getOrDefault(u.getId(), new CoachLoads.Load(0, 0)).label()))
         .toList();
+  }
+
+  private static Map<String, String> option(User coach, String label) {
+    return Map.of("label", label, "value", coach.getId());
   }
 
   @Override
