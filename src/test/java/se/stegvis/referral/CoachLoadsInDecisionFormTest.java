@@ -34,9 +34,7 @@ class CoachLoadsInDecisionFormTest extends ApiTest {
   @DisplayName("ett ärende som coachen får efter att uppgiften skapades räknas, och ett försenat steg också")
   void aCaseAssignedAfterTheTaskWasCreatedCounts() throws Exception {
     LocalDate today = LocalDate.now();
-    CaseFile waiting = referOn(today.minusDays(1));
-    String taskId = task(waiting, "decideIntake").getId();
-    clockAt(today, MORNING);
+    String taskId = decisionWaitingSinceYesterday();
     int[] before = load(optionsFromFormService(taskId));
     String stored = taskService.getVariableLocalTyped(taskId, ProcessVariables.COACH_OPTIONS, false)
         .getValue().toString();
@@ -65,9 +63,7 @@ class CoachLoadsInDecisionFormTest extends ApiTest {
   @DisplayName("ett ärende med flera försenade steg räknas en gång; avslutade ärenden räknas inte")
   void aCaseIsCountedOnceAndOnlyWhileOpen() throws Exception {
     LocalDate today = LocalDate.now();
-    CaseFile waiting = referOn(today.minusDays(1));
-    String taskId = task(waiting, "decideIntake").getId();
-    clockAt(today, MORNING);
+    String taskId = decisionWaitingSinceYesterday();
     int[] before = load(optionsFromFormService(taskId));
 
     // Participation started 100 days ago: the action plan (14 days) and the first multi-party
@@ -90,6 +86,15 @@ class CoachLoadsInDecisionFormTest extends ApiTest {
     var refused = get("/engine-rest/task/" + taskId + "/form-variables", OTHER_COACH);
     assertThat(refused.statusCode()).isIn(403, 404);
     assertThat(refused.body()).doesNotContain("pågående");
+  }
+
+  /** The working group's decision on a person referred yesterday; the clock this morning. */
+  private String decisionWaitingSinceYesterday() {
+    LocalDate today = LocalDate.now();
+    CaseFile waiting = referOn(today.minusDays(1));
+    String taskId = task(waiting, "decideIntake").getId();
+    clockAt(today, MORNING);
+    return taskId;
   }
 
   private String optionsFromFormService(String taskId) {
