@@ -1,13 +1,11 @@
 package se.stegvis.caseload;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.time.EngineClock;
@@ -27,10 +25,10 @@ public class CoachLoads {
     }
   }
 
-  private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate jdbc;
   private final EngineClock clock;
 
-  CoachLoads(JdbcTemplate jdbc, EngineClock clock) {
+  CoachLoads(NamedParameterJdbcTemplate jdbc, EngineClock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -46,17 +44,14 @@ public class CoachLoads {
     if (coaches.isEmpty()) {
       return loads;
     }
-    List<Object> arguments = new ArrayList<>();
-    arguments.add(Timestamp.from(clock.now()));
-    arguments.addAll(coaches);
     jdbc.query("""
         select c.coach, count(*),
-          sum(case when exists (select 1 from deadline d where d.case_id = c.id and d.unfinished_due_at < ?)
+          sum(case when exists (select 1 from deadline d where d.case_id = c.id and d.unfinished_due_at < :now)
             then 1 else 0 end)
-        from case_file c where c.coach in (%s) and c.phase in ('ACCEPTED', 'ACTIVE')
-        group by c.coach""".formatted(String.join(", ", Collections.nCopies(coaches.size(), "?"))), rs -> {
+        from case_file c where c.coach in (:coaches) and c.phase in ('ACCEPTED', 'ACTIVE')
+        group by c.coach""", Map.of("now", Timestamp.from(clock.now()), "coaches", coaches), rs -> {
           loads.put(rs.getString(1), new Load(rs.getInt(2), rs.getInt(3)));
-        }, arguments.toArray());
+        });
     return loads;
   }
 }
