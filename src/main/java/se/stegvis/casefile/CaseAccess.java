@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -66,7 +65,7 @@ public class CaseAccess {
       throw new IllegalStateException("No authenticated user: /api is behind ApiAuthenticationFilter");
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    Set<String> managerGroups = projects.findAll().stream().map(Project::getManagerGroup).collect(Collectors.toSet());
+    List<String> managerGroups = groups.isEmpty() ? List.of() : projects.managerGroupsAmong(groups);
     return new Viewer(authentication.getUserId(), groups, Role.of(groups, managerGroups));
   }
 

@@ -1,5 +1,6 @@
 package se.stegvis.casefile;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +15,11 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
   Optional<Project> findByCode(@Param("code") String code);
 
   List<Project> findByActiveTrueOrderByCode();
+
+  /**
+   * Which of these groups are a project's manager group. Asked on every API call (the access
+   * gate's roles): one statement, outside a transaction, instead of reading every project.
+   */
+  @Query("select distinct p.managerGroup from Project p where p.managerGroup in :groups")
+  List<String> managerGroupsAmong(@Param("groups") Collection<String> groups);
 }

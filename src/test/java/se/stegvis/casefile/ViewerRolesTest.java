@@ -1,0 +1,68 @@
+package se.stegvis.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import se.stegvis.access.Role;
+import se.stegvis.identity.Groups;
+import se.stegvis.support.AlsoOnPostgres;
+import se.stegvis.support.CaseProcessTest;
+
+/**
+ * The roles the access gate gives a caller ({@link CaseAccess#viewer()}): the role groups, and
+ * manager for whoever is in any project's manager group, asked of the database on every call.
+ */
+@DisplayName("Behörighet: rollerna en inloggad får av sina grupper, chef genom en insats chefsgrupp")
+@AlsoOnPostgres
+class ViewerRolesTest extends CaseProcessTest {
+
+  private static final String MANAGERS_OF_VIEWER_TEST = "chef-rolltest";
+
+  @Autowired CaseAccess access;
+
+  @BeforeEach
+  void projectWithItsOwnManagerGroup() {
+    if (projects.findByCode("ROLLTEST").isEmpty()) {
+      projects.save(new Project("ROLLTEST", "Rolltest", 10, MANAGERS_OF_VIEWER_TEST));
+    }
+  }
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  @DisplayName("en insats chefsgrupp gör chef, också bredvid andra roller; andra grupper gör det inte")
+  void aProjectsManagerGroupMakesAManager() {
+    assertThat(rolesOf(MANAGERS_OF_VIEWER_TEST)).containsExactly(Role.MANAGER);
+    assertThat(rolesOf(Groups.COACHES, "team-norr", MANAGERS_OF_VIEWER_TEST))
+        .containsExactlyInAnyOrder(Role.COACH, Role.MANAGER);
+    assertThat(rolesOf(Groups.COACHES, "team-norr")).containsExactly(Role.COACH);
+    assertThat(rolesOf("chef-rolltest-gammal", "CHEF-ROLLTEST")).as("only the group's exact name").isEmpty();
+    assertThat(rolesOf()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("en ny insats chefsgrupp gäller från nästa anrop, utan omstart")
+  void aNewProjectCountsAtOnce() {
+    String code = "RT" + System.nanoTime() % 1_000_000;
+    String group = "chef-" + code.toLowerCase();
+    assertThat(rolesOf(group)).isEmpty();
+    projects.save(new Project(code, "Rolltest " + code, 10, group));
+    assertThat(rolesOf(group)).containsExactly(Role.MANAGER);
+  }
+
+  private Set<Role> rolesOf(String... groups) {
+    identityService.setAuthentication("vera", List.of(groups));
+    return access.viewer().roles();
+  }
+}
