@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import se.stegvis.access.AccessMatrix;
@@ -60,13 +61,32 @@ public class CaseAccess {
   }
 
   public Viewer viewer() {
+    var authentication = authentication();
+    List<String> groups = groupsOf(authentication);
+    List<String> managerGroups = groups.isEmpty() ? List.of() : projects.managerGroupsAmong(groups);
+    return new Viewer(authentication.getUserId(), groups, Role.of(groups, managerGroups));
+  }
+
+  /**
+   * Whether the caller may do the action at all (not with a given case). A role only adds rights,
+   * so the projects' manager groups are asked for only when the role groups alone do not allow it:
+   * a referrer's referral costs no look-up.
+   */
+  public boolean may(Action action) {
+    var authentication = authentication();
+    return new Viewer(authentication.getUserId(), groupsOf(authentication)).may(action) || viewer().may(action);
+  }
+
+  private Authentication authentication() {
     var authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
       throw new IllegalStateException("No authenticated user: /api is behind ApiAuthenticationFilter");
     }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    List<String> managerGroups = groups.isEmpty() ? List.of() : projects.managerGroupsAmong(groups);
-    return new Viewer(authentication.getUserId(), groups, Role.of(groups, managerGroups));
+    return authentication;
+  }
+
+  private static List<String> groupsOf(Authentication authentication) {
+    return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
   }
 
   /** How the viewer stands to the case; {@link Relation#NONE} when in no other way. */

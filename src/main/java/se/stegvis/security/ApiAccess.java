@@ -70,11 +70,11 @@ class ApiAccess implements WebMvcConfigurer, HandlerInterceptor {
     var endpoint = ApiEndpoints.find(method, pattern).orElseThrow(() -> new VisibleCases.RoleRefused(
         "Adressen är inte öppnad i Stegvis behörigheter (ApiEndpoints)."));
     var action = endpoint.action();
-    var viewer = access.viewer();
     @SuppressWarnings("unchecked")
     var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     String caseNumber = variables == null ? null : variables.get(CASE_NUMBER);
     if (action.perCase() && caseNumber != null) {
+      var viewer = access.viewer();
       // Hidden (404) unless the user may read the case or do this very action with it (the working
       // group's decision history reaches past its read of the case).
       Boolean allowed = readOnly.execute(status -> caseFiles.findByCaseNumber(caseNumber)
@@ -86,7 +86,7 @@ class ApiAccess implements WebMvcConfigurer, HandlerInterceptor {
       if (!allowed) {
         throw new VisibleCases.RoleRefused(action.refusal());
       }
-    } else if (!viewer.may(action)) {
+    } else if (!access.may(action)) {
       throw new VisibleCases.RoleRefused(action.refusal());
     }
     return true;

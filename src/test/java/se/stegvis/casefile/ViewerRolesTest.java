@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import se.stegvis.access.Action;
 import se.stegvis.access.Role;
 import se.stegvis.identity.Groups;
 import se.stegvis.support.AlsoOnPostgres;
@@ -59,6 +60,24 @@ class ViewerRolesTest extends CaseProcessTest {
     assertThat(rolesOf(group)).isEmpty();
     projects.save(new Project(code, "Rolltest " + code, 10, group));
     assertThat(rolesOf(group)).containsExactly(Role.MANAGER);
+  }
+
+  @Test
+  @DisplayName("rätten till en åtgärd utan ärende: rollgruppen räcker, annars avgör insatsens chefsgrupp")
+  void mayWithoutACase() {
+    assertThat(mayAs(Action.REVIEW_LOG, MANAGERS_OF_VIEWER_TEST)).as("a project's manager group alone").isTrue();
+    assertThat(mayAs(Action.REVIEW_LOG, Groups.COACHES, MANAGERS_OF_VIEWER_TEST)).isTrue();
+    assertThat(mayAs(Action.REVIEW_LOG, Groups.COACHES, "team-norr")).isFalse();
+    assertThat(mayAs(Action.REVIEW_LOG, "CHEF-ROLLTEST")).isFalse();
+    assertThat(mayAs(Action.REVIEW_LOG)).isFalse();
+    assertThat(mayAs(Action.REGISTER_REFERRAL, Groups.REFERRERS)).isTrue();
+    assertThat(mayAs(Action.REGISTER_REFERRAL, MANAGERS_OF_VIEWER_TEST)).isFalse();
+    assertThat(mayAs(Action.ADMINISTER, MANAGERS_OF_VIEWER_TEST)).isFalse();
+  }
+
+  private boolean mayAs(Action action, String... groups) {
+    identityService.setAuthentication("vera", List.of(groups));
+    return access.may(action);
   }
 
   private Set<Role> rolesOf(String... groups) {
