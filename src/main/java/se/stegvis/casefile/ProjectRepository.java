@@ -17,8 +17,9 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
   List<Project> findByActiveTrueOrderByCode();
 
   /**
-   * Which of these groups are a project's manager group. Asked on every API call (the access
-   * gate's roles): one statement, outside a transaction, instead of reading every project.
+   * Which of these groups are a project's manager group: the manager role of a caller
+   * ({@link CaseAccess#viewer()}), asked per API call that needs it, so one statement outside a
+   * transaction rather than reading every project.
    */
   @Query("select distinct p.managerGroup from Project p where p.managerGroup in :groups")
   List<String> managerGroupsAmong(@Param("groups") Collection<String> groups);
