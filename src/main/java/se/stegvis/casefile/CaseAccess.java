@@ -13,6 +13,8 @@ import jakarta.persistence.Query;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import se.stegvis.access.AccessMatrix;
 import se.stegvis.access.Action;
@@ -34,6 +36,8 @@ import se.stegvis.identity.Groups;
  */
 @Component
 public class CaseAccess {
+
+  private static final String VIEWER = CaseAccess.class.getName() + ".viewer";
 
   private final IdentityService identityService;
   private final ProjectRepository projects;
@@ -60,11 +64,24 @@ public class CaseAccess {
     }
   }
 
+  /**
+   * The caller with her roles. Within one HTTP request it is made once: the access gate, the
+   * handler and the services it calls ask again and get the same answer without another look-up.
+   */
   public Viewer viewer() {
     var authentication = authentication();
     List<String> groups = groupsOf(authentication);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null && request.getAttribute(VIEWER, RequestAttributes.SCOPE_REQUEST) instanceof Viewer made
+        && made.userId().equals(authentication.getUserId()) && made.groups().equals(groups)) {
+      return made;
+    }
     List<String> managerGroups = groups.isEmpty() ? List.of() : projects.managerGroupsAmong(groups);
-    return new Viewer(authentication.getUserId(), groups, Role.of(groups, managerGroups));
+    Viewer viewer = new Viewer(authentication.getUserId(), groups, Role.of(groups, managerGroups));
+    if (request != null) {
+      request.setAttribute(VIEWER, viewer, RequestAttributes.SCOPE_REQUEST);
+    }
+    return viewer;
   }
 
   /**

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import se.stegvis.access.Action;
 import se.stegvis.access.Role;
@@ -39,6 +42,7 @@ class ViewerRolesTest extends CaseProcessTest {
   @AfterEach
   void signOut() {
     identityService.clearAuthentication();
+    RequestContextHolder.resetRequestAttributes();
   }
 
   @Test
@@ -75,13 +79,39 @@ class ViewerRolesTest extends CaseProcessTest {
     assertThat(mayAs(Action.ADMINISTER, MANAGERS_OF_VIEWER_TEST)).isFalse();
   }
 
+  @Test
+  @DisplayName("inom en begäran görs rollerna en gång; en annan inloggning i samma tråd får sina egna")
+  void madeOncePerRequest() {
+    newRequest();
+    try {
+      identityService.setAuthentication("vera", List.of(MANAGERS_OF_VIEWER_TEST));
+      var first = access.viewer();
+      assertThat(access.viewer()).isSameAs(first);
+      identityService.setAuthentication("vera", List.of(Groups.COACHES));
+      assertThat(access.viewer().roles()).as("other groups, same request").containsExactly(Role.COACH);
+      identityService.setAuthentication("other", List.of(MANAGERS_OF_VIEWER_TEST));
+      assertThat(access.viewer().userId()).isEqualTo("other");
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
+    identityService.setAuthentication("vera", List.of(MANAGERS_OF_VIEWER_TEST));
+    assertThat(access.viewer()).as("outside a request, made anew").isNotSameAs(access.viewer());
+  }
+
   private boolean mayAs(Action action, String... groups) {
+    newRequest();
     identityService.setAuthentication("vera", List.of(groups));
     return access.may(action);
   }
 
+  /** The roles a new API call as vera in these groups gets (each call its own request). */
   private Set<Role> rolesOf(String... groups) {
+    newRequest();
     identityService.setAuthentication("vera", List.of(groups));
     return access.viewer().roles();
+  }
+
+  private static void newRequest() {
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
   }
 }
